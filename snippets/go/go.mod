@@ -1,0 +1,3 @@
+module example.com/sphinx-versus/snippets
+
+go 1.26

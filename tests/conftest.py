@@ -1,0 +1,121 @@
+"""Shared test machinery: build small Sphinx projects in a temp dir.
+
+``build_site`` writes a ``conf.py`` and pages into ``tmp_path``, builds them with
+``sphinx.testing``'s ``make_app`` and, unless told otherwise, fails the test if
+the build printed any warning.  ``require_tool`` skips a test locally when an
+external tool is missing, and fails it under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+pytest_plugins = "sphinx.testing.fixtures"
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+
+BASE_CONF = """\
+extensions = ["myst_parser", "sphinx_design", "sphinx_versus"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+"""
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_tool(name: str, install_hint: str) -> str:
+    """Return the tool's path; skip locally (fail under CI) if it is missing."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name!r} is not on PATH; install it with: {install_hint}"
+    if in_ci():
+        pytest.fail(f"CI=true and {message}", pytrace=False)
+    pytest.skip(message)
+    raise AssertionError  # unreachable: pytest.skip raises
+
+
+@dataclass
+class Built:
+    """The result of one build: the app, its output and its warnings."""
+
+    app: Sphinx
+    srcdir: Path
+    outdir: Path
+
+    @property
+    def warnings(self) -> str:
+        return _ANSI.sub("", self.app.warning.getvalue())
+
+    def read(self, name: str) -> str:
+        """Read an output file, e.g. ``index.html``, ``index.txt``, ``python.tex``."""
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+    def doctree(self, docname: str = "index", *, resolved: bool = False) -> Any:
+        env = self.app.env
+        if resolved:
+            return env.get_and_resolve_doctree(docname, self.app.builder)
+        return env.get_doctree(docname)
+
+
+@pytest.fixture
+def build_site(tmp_path: Path, make_app: Callable[..., Sphinx]) -> Callable[..., Built]:
+    """Build a throwaway project: ``build_site({"index.md": "..."}, "html")``.
+
+    ``files`` maps paths relative to the source dir to their text (dedented)
+    or bytes.  ``conf`` is appended to a minimal ``conf.py``.  With
+    ``warnings_ok=False`` (the default) any warning fails the test.
+    """
+
+    def _build(
+        files: dict[str, str | bytes],
+        buildername: str = "html",
+        *,
+        conf: str = "",
+        warnings_ok: bool = False,
+        srcdir: Path | None = None,
+        confoverrides: dict[str, Any] | None = None,
+        freshenv: bool = False,
+    ) -> Built:
+        src = srcdir or (tmp_path / "src")
+        src.mkdir(parents=True, exist_ok=True)
+        (src / "conf.py").write_text(BASE_CONF + textwrap.dedent(conf), "utf-8")
+        for rel, content in files.items():
+            path = src / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content), "utf-8")
+        app = make_app(
+            buildername,
+            srcdir=src,
+            confoverrides=confoverrides or {},
+            freshenv=freshenv,
+        )
+        app.build()
+        built = Built(app=app, srcdir=src, outdir=Path(app.outdir))
+        if not warnings_ok:
+            assert built.warnings == "", built.warnings
+        return built
+
+    return _build
