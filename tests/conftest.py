@@ -73,7 +73,9 @@ class Built:
     def doctree(self, docname: str = "index", *, resolved: bool = False) -> Any:
         env = self.app.env
         if resolved:
-            return env.get_and_resolve_doctree(docname, self.app.builder)
+            return env.get_and_resolve_doctree(
+                docname, self.app.builder, tags=self.app.tags
+            )
         return env.get_doctree(docname)
 
 
@@ -85,6 +87,7 @@ def build_site(tmp_path: Path, make_app: Callable[..., Sphinx]) -> Callable[...,
     or bytes.  ``conf`` is appended to a minimal ``conf.py``.  With
     ``warnings_ok=False`` (the default) any warning fails the test.
     """
+    previous: list[Sphinx] = []
 
     def _build(
         files: dict[str, str | bytes],
@@ -106,12 +109,18 @@ def build_site(tmp_path: Path, make_app: Callable[..., Sphinx]) -> Callable[...,
                 path.write_bytes(content)
             else:
                 path.write_text(textwrap.dedent(content), "utf-8")
+        # A second build in one test (an incremental rebuild) must start from
+        # clean global registries, or every node class warns "already
+        # registered".
+        while previous:
+            previous.pop().cleanup()
         app = make_app(
             buildername,
             srcdir=src,
             confoverrides=confoverrides or {},
             freshenv=freshenv,
         )
+        previous.append(app)
         app.build()
         built = Built(app=app, srcdir=src, outdir=Path(app.outdir))
         if not warnings_ok:
