@@ -1,0 +1,172 @@
+"""benchmark-chart: the CSV's figures as a bar chart, drawn at write time.
+
+Like ``sphinx.ext.graphviz``, the directive only stores what to draw (a small
+JSON-able spec and its content hash) in the doctree, and each writer's
+visitor produces its own format: inline SVG for HTML, an SVG file for epub, a
+vector PDF for LaTeX, the alt text for text, man and texinfo.  Drawings are
+cached under the doctree directory by content hash, so an unchanged chart
+costs one file read and matplotlib is never imported for it.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+
+from sphinx_versus.benchmarks import render
+from sphinx_versus.benchmarks.compare import describe
+from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.util.typing import OptionSpec
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.manpage import ManualPageTranslator
+    from sphinx.writers.texinfo import TexinfoTranslator
+    from sphinx.writers.text import TextTranslator
+
+logger = logging.getLogger(__name__)
+
+CACHE_DIR = "versus-charts"
+
+
+class benchmark_chart(nodes.General, nodes.Element):
+    """A chart to draw: ``spec`` (what), ``key`` (its hash), ``alt`` (its text)."""
+
+
+class BenchmarkChartDirective(BaseBenchmarkDirective):
+    """``benchmark-chart``: each system relative to the baseline, per workload."""
+
+    option_spec: ClassVar[OptionSpec] = {
+        **BaseBenchmarkDirective.option_spec,
+        "alt": directives.unchanged_required,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        loaded = self.load()
+        if loaded is None:
+            return []
+        _, comparison = loaded
+        spec = render.chart_spec(comparison)
+        chart = benchmark_chart(
+            spec=spec,
+            key=render.chart_key(spec),
+            alt=self.options.get("alt") or describe(comparison),
+        )
+        self.set_source_info(chart)
+        figure = nodes.figure(classes=["versus-chart", *self.options.get("class", [])])
+        figure += chart
+        caption = self.caption_nodes()
+        if caption:
+            figure += nodes.caption(self.options["caption"], "", *caption)
+        self.set_source_info(figure)
+        self.add_name(figure)
+        return [figure]
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Parallel writers may draw the same chart; never expose half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    Path(tmp).replace(path)
+
+
+def chart_bytes(builder: Builder, node: benchmark_chart, fmt: str) -> bytes:
+    """The drawing from the cache, drawing (and caching) it on a miss."""
+    path = Path(builder.doctreedir) / CACHE_DIR / f"{node['key']}.{fmt}"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    data = render.render_chart(node["spec"], fmt)
+    if fmt == "svg":
+        data = render.prepare_svg(data).encode()
+    _write_atomically(path, data)
+    return data
+
+
+def _copy_to_output(path: Path, data: bytes) -> None:
+    if not path.is_file() or path.read_bytes() != data:
+        _write_atomically(path, data)
+
+
+def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
+    """The drawing, or ``None`` after a located warning (once per build)."""
+    try:
+        return chart_bytes(builder, node, fmt)
+    except render.ChartBackendMissingError as exc:
+        if not getattr(builder, "_versus_chart_warned", False):
+            builder._versus_chart_warned = True  # type: ignore[attr-defined]
+            logger.warning(
+                "benchmark-chart: %s; the chart's text alternative is shown instead",
+                exc,
+                location=node,
+                type="versus",
+                subtype="chart",
+            )
+        return None
+
+
+def html_visit_chart(self: HTML5Translator, node: benchmark_chart) -> None:
+    builder = self.builder
+    fmt_alt = html.escape(node["alt"])
+    template = _drawing(builder, node, "svg")
+    if template is None:
+        self.body.append(f'<p class="versus-chart-alt">{fmt_alt}</p>\n')
+        raise nodes.SkipNode
+    if builder.name.startswith("epub"):
+        # Inline SVG needs manifest properties Sphinx does not write; an
+        # <img> of a standalone SVG (an EPUB 3 core media type) does not.
+        name = f"versus-chart-{node['key']}.svg"
+        svg = render.standalone_svg(template.decode(), node["alt"])
+        _copy_to_output(Path(builder.outdir, builder.imagedir, name), svg.encode())
+        src = f"{builder.imgpath}/{name}"
+        self.body.append(
+            f'<img class="versus-chart-image" src="{src}" alt="{fmt_alt}" />\n'
+        )
+        raise nodes.SkipNode
+    count = getattr(self, "_versus_chart_count", 0) + 1
+    self._versus_chart_count = count  # type: ignore[attr-defined]
+    svg = render.inline_svg(template.decode(), f"versus-chart-{count}-", node["alt"])
+    self.body.append(f'<div class="versus-chart-body">{svg}</div>\n')
+    raise nodes.SkipNode
+
+
+def latex_visit_chart(self: LaTeXTranslator, node: benchmark_chart) -> None:
+    pdf = _drawing(self.builder, node, "pdf")
+    if pdf is None:
+        self.body.append(f"\n{self.encode(node['alt'])}\n")
+        raise nodes.SkipNode
+    name = f"versus-chart-{node['key']}"
+    _copy_to_output(Path(self.builder.outdir, f"{name}.pdf"), pdf)
+    self.body.append(
+        f"\n\\sphinxincludegraphics[width=\\linewidth]{{{{{name}}}.pdf}}\n"
+    )
+    raise nodes.SkipNode
+
+
+def text_visit_chart(self: TextTranslator, node: benchmark_chart) -> None:
+    self.new_state(0)
+    self.add_text(f"[Chart: {node['alt']}]")
+    self.end_state()
+    raise nodes.SkipNode
+
+
+def man_visit_chart(self: ManualPageTranslator, node: benchmark_chart) -> None:
+    self.body.append(f"[Chart: {self.deunicode(node['alt'])}]\n")
+    raise nodes.SkipNode
+
+
+def texinfo_visit_chart(self: TexinfoTranslator, node: benchmark_chart) -> None:
+    self.body.append(f"\n[Chart: {self.escape(node['alt'])}]\n")
+    raise nodes.SkipNode

@@ -1,0 +1,124 @@
+"""What benchmark-table and benchmark-chart share: the file and the options.
+
+The path is resolved like ``literalinclude`` (relative to the page; a leading
+``/`` means the source directory), refused if it leaves the source tree, and
+recorded as a dependency so that editing the CSV re-reads exactly the pages
+that use it.  Every problem becomes one located warning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_versus.benchmarks.compare import SelectionError, compare
+from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.util.typing import OptionSpec
+
+    from sphinx_versus.benchmarks.compare import Comparison
+
+logger = logging.getLogger(__name__)
+
+
+class BaseBenchmarkDirective(SphinxDirective):
+    """Reads the CSV named by the argument and compares the chosen systems."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {
+        "caption": directives.unchanged_required,
+        "name": directives.unchanged,
+        "baseline": directives.unchanged_required,
+        "systems": directives.unchanged_required,
+        "class": directives.class_option,
+    }
+
+    def warn(self, message: str) -> None:
+        logger.warning(
+            "%s: %s",
+            self.name,
+            message,
+            location=self.get_location(),
+            type="versus",
+            subtype="benchmark",
+        )
+
+    def read_csv(self) -> tuple[str, bytes] | None:
+        """The file's source-relative path and bytes, or ``None`` (warned)."""
+        argument = self.arguments[0]
+        rel, absolute = self.env.relfn2path(argument, self.env.docname)
+        path = Path(absolute)
+        srcdir = Path(self.env.srcdir).resolve()
+        if not path.is_relative_to(srcdir):
+            self.warn(
+                f"{argument!r} resolves to {path}, which is outside the "
+                f"documentation source directory {srcdir}; keep data files "
+                f"inside it (a leading / means the source directory)"
+            )
+            return None
+        self.env.note_dependency(rel)
+        try:
+            return rel, path.read_bytes()
+        except FileNotFoundError:
+            problem = "no such file"
+        except IsADirectoryError:
+            problem = "it is a directory, not a CSV file"
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+        self.warn(
+            f"cannot read {argument!r} (resolved to {path}): {problem}; paths "
+            f"are relative to this page, or to the source directory when "
+            f"they start with /"
+        )
+        return None
+
+    def systems_option(self) -> list[str] | None:
+        raw = self.options.get("systems")
+        if raw is None:
+            return None
+        names = [name.strip() for name in raw.split(",")]
+        if not all(names):
+            self.warn(
+                f":systems: {raw!r} has an empty name; list systems separated "
+                f"by commas, e.g. ':systems: Go, Rust'"
+            )
+            return None
+        return names
+
+    def load(self) -> tuple[str, Comparison] | None:
+        """The CSV's path and the comparison, or ``None`` after warning."""
+        found = self.read_csv()
+        if found is None:
+            return None
+        rel, raw = found
+        try:
+            data = parse_benchmarks(raw)
+        except BenchmarkDataError as exc:
+            for problem in exc.problems:
+                self.warn(problem.located(rel))
+            return None
+        systems = self.systems_option()
+        if systems is None and "systems" in self.options:
+            return None
+        try:
+            return rel, compare(data, systems, self.options.get("baseline"))
+        except SelectionError as exc:
+            self.warn(f"{rel}: {exc}")
+            return None
+
+    def caption_nodes(self) -> list[nodes.Node]:
+        """The caption parsed as inline markup of the page's language."""
+        text = self.options.get("caption", "")
+        if not text:
+            return []
+        parsed, messages = self.state.inline_text(text, self.lineno)
+        return [*parsed, *messages]

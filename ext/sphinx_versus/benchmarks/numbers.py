@@ -1,0 +1,208 @@
+"""Benchmark figures: parse what writers type, format what readers see.
+
+Values are kept as :class:`~decimal.Decimal` so that formatting is lossless
+(``parse(format(v)) == v``) and a ratio such as 45 / 20 rounds the way a person
+would (2.25 → 2.3), not the way binary floating point happens to.
+
+Nothing here knows about Sphinx: the module is tested as plain functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+#: The micro sign (U+00B5) is what units are written with on output: it is in
+#: Latin-1, so every font and LaTeX's default text encodings have it, whereas
+#: the Greek small letter mu (U+03BC) is not available to pdfLaTeX.
+MICRO_SIGN = "\u00b5"
+GREEK_MU = "\u03bc"
+
+EN_DASH = "\u2013"
+EM_DASH = "\u2014"
+TIMES = "\u00d7"
+
+#: Compact suffixes, largest first.  Inputs may use them too (``150K``).
+_SUFFIXES: tuple[tuple[str, Decimal], ...] = (
+    ("G", Decimal(10) ** 9),
+    ("M", Decimal(10) ** 6),
+    ("K", Decimal(10) ** 3),
+)
+_SUFFIX_VALUE = {"k": Decimal(1000), "K": Decimal(1000)} | dict(_SUFFIXES)
+#: Values from this size up are shown with a suffix when that is exact.
+_COMPACT_FROM = Decimal(10_000)
+#: Beyond this the plain digits are clearer than ``1,000,000,000,000G``.
+_COMPACT_BELOW = Decimal(10) ** 15
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?[kKMG]?|\.\d+"
+_VALUE = re.compile(
+    rf"(?P<approx>[~\u2248]\s*)?(?P<low>{_NUMBER})"
+    rf"(?:\s*[-{EN_DASH}]\s*(?P<high>{_NUMBER}))?"
+)
+
+HIGHER = "higher"
+LOWER = "lower"
+
+
+class ValueFormatError(ValueError):
+    """A cell that is neither empty, a number nor a range."""
+
+
+@dataclass(frozen=True)
+class Value:
+    """One figure: a number (``low == high``) or a range, maybe approximate."""
+
+    low: Decimal
+    high: Decimal
+    approx: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    @property
+    def midpoint(self) -> Decimal:
+        return (self.low + self.high) / 2
+
+
+def _parse_number(text: str) -> Decimal:
+    scale = Decimal(1)
+    if text[-1] in _SUFFIX_VALUE:
+        scale = _SUFFIX_VALUE[text[-1]]
+        text = text[:-1]
+    return Decimal(text.replace(",", "")) * scale
+
+
+def parse_value(text: str) -> Value | None:
+    """Parse ``1500``, ``~2``, ``0.8``, ``150,000``, ``150K``, ``1-2``, ``1–2``.
+
+    An empty (or blank) cell means "no data" and gives ``None``.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    match = _VALUE.fullmatch(stripped)
+    if match is None:
+        raise ValueFormatError(
+            f"{stripped!r} is not a number or a range; write a number such as "
+            f"1500, 0.8 or ~2, or a range such as 150000-200000, and put the "
+            f"unit in the 'unit' column (leave the cell empty for no data)"
+        )
+    low = _parse_number(match["low"])
+    high = _parse_number(match["high"]) if match["high"] else low
+    if low > high:
+        raise ValueFormatError(
+            f"{stripped!r} is a range whose low end is greater than its high "
+            f"end; write it as {match['high']}-{match['low']}"
+        )
+    return Value(low, high, approx=match["approx"] is not None)
+
+
+def _plain(number: Decimal) -> str:
+    """Fixed-point with thousands separators, keeping the written decimals."""
+    return f"{number:,f}"
+
+
+def format_number(number: Decimal) -> str:
+    """``150000`` → ``150K``, ``1500000`` → ``1.5M``, ``1234`` → ``1,234``.
+
+    A suffix is used only when it is exact (at most two decimals before it),
+    so formatting never hides digits the writer typed.
+    """
+    if _COMPACT_FROM <= abs(number) < _COMPACT_BELOW:
+        for suffix, size in _SUFFIXES:
+            if abs(number) < size:
+                continue
+            mantissa = number.scaleb(-size.adjusted())
+            if mantissa == mantissa.quantize(Decimal("0.01")):
+                return _plain(mantissa.normalize()) + suffix
+            break
+    return _plain(number)
+
+
+def format_value(value: Value | None) -> str:
+    """``~2``, ``0.8``, ``150K–200K``; an em dash for no data."""
+    if value is None:
+        return EM_DASH
+    text = format_number(value.low)
+    if value.is_range:
+        text += EN_DASH + format_number(value.high)
+    return ("~" if value.approx else "") + text
+
+
+def normalise_unit(unit: str) -> str:
+    """Accept the Greek mu in units and write the micro sign."""
+    return unit.strip().replace(GREEK_MU, MICRO_SIGN)
+
+
+_TIME_UNITS = frozenset(
+    {"ns", f"{MICRO_SIGN}s", "us", "ms", "s", "sec", "secs", "second", "seconds"}
+    | {"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours"}
+)
+_SIZE_UNITS = frozenset(
+    {"B", "byte", "bytes", "kB", "KB", "KiB", "MB", "MiB", "GB", "GiB"}
+    | {"TB", "TiB", "bit", "bits", "Kb", "Mb", "Gb"}
+)
+_RATE = re.compile(r"(?:/\s*(?:s|sec|second)|per\s+second|\bps)$", re.IGNORECASE)
+
+
+def ratio_words(unit: str, better: str) -> tuple[str, str]:
+    """The words for "more than 1× as good" and "less than 1× as good".
+
+    ``faster``/``slower`` only where they are true (a time that should be
+    low, a rate that should be high); sizes get ``smaller``/``larger``; every
+    other unit ``better``/``worse``.
+    """
+    unit = normalise_unit(unit)
+    if (unit in _TIME_UNITS and better == LOWER) or (
+        _RATE.search(unit) and better == HIGHER
+    ):
+        return "faster", "slower"
+    if unit in _SIZE_UNITS:
+        return ("smaller", "larger") if better == LOWER else ("larger", "smaller")
+    return "better", "worse"
+
+
+def goodness(baseline: Decimal, other: Decimal, better: str) -> Decimal | None:
+    """How many times as good ``other`` is as ``baseline`` (> 1: better).
+
+    ``None`` when the ratio is undefined (one of the two is zero).
+    """
+    if baseline == other:
+        return Decimal(1)
+    if baseline == 0 or other == 0:
+        return None
+    return other / baseline if better == HIGHER else baseline / other
+
+
+def _round_factor(factor: Decimal) -> str:
+    one_decimal = factor.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if one_decimal >= 10:
+        return f"{factor.quantize(Decimal(1), rounding=ROUND_HALF_UP):,f}"
+    return f"{one_decimal:f}".removesuffix(".0")
+
+
+def format_ratio(factor: Decimal | None, unit: str, better: str) -> str:
+    """``1.4× faster``, ``12× slower``, ``3× smaller``, ``same``; em dash if
+    undefined."""
+    if factor is None:
+        return EM_DASH
+    good, bad = ratio_words(unit, better)
+    word = good
+    if factor < 1:
+        factor, word = 1 / factor, bad
+    shown = _round_factor(factor)
+    if shown == "1":
+        return "same"
+    return f"{shown}{TIMES} {word}"
+
+
+def compare_values(
+    baseline: Value | None, other: Value | None, unit: str, better: str
+) -> tuple[Decimal | None, str]:
+    """The goodness factor on range midpoints, and its text."""
+    if baseline is None or other is None:
+        return None, EM_DASH
+    factor = goodness(baseline.midpoint, other.midpoint, better)
+    return factor, format_ratio(factor, unit, better)
