@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_versus.code_compare import language_keys
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -25,8 +27,13 @@ def _add_assets(app: Sphinx) -> None:
         app.config.html_static_path.append(static)
     for css in CSS_FILES:
         app.add_css_file(css)
+    # The configured language keys tell the script which sphinx-design and
+    # sphinx-tabs choices are language choices worth remembering.
+    languages = language_keys(app.config)
     for js in JS_FILES:
-        app.add_js_file(js, loading_method="defer")
+        app.add_js_file(
+            js, loading_method="defer", **{"data-versus-languages": languages}
+        )
 
 
 def setup_assets(app: Sphinx) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 #: Display names for the languages of code blocks, keyed by Pygments lexer
 #: name (lower case).  Writers extend or override it with ``versus_languages``
@@ -45,10 +46,10 @@ DEFAULT_LANGUAGES: dict[str, str] = {
 }
 
 
-def language_names(app: Sphinx) -> dict[str, str]:
+def language_names(config: Config) -> dict[str, str]:
     """The effective language table: defaults overlaid with the user's."""
     merged = dict(DEFAULT_LANGUAGES)
-    merged.update({k.lower(): v for k, v in app.config.versus_languages.items()})
+    merged.update({k.lower(): v for k, v in config.versus_languages.items()})
     return merged
 
 

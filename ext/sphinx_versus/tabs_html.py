@@ -1,0 +1,192 @@
+"""The code-compare tab widget, made for interactive HTML only.
+
+An HTML-only post-transform turns the generic code-compare doctree (labelled
+code blocks) into the WAI-ARIA tabs pattern: a ``tablist`` of ``tab`` buttons
+and one ``tabpanel`` per block.  Doing it after reading keeps the pickled
+doctree builder-independent, so a LaTeX build that reuses an HTML build's
+doctrees still gets labelled listings.  Every panel is rendered visible and
+keeps its label; versus-tabs.js hides the unselected ones, so without
+JavaScript all code stays readable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_versus.code_compare import BLOCK_CLASS, ROOT_CLASS, TITLE_CLASS
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+DEFAULT_TABLIST_LABEL = "Code comparison"
+
+
+class versus_tablist(nodes.Element, nodes.General):
+    """``<div role="tablist">``: the row of tab buttons."""
+
+
+class versus_tab(nodes.TextElement, nodes.General):
+    """``<button role="tab">``: one block's label."""
+
+
+class versus_tabpanel(nodes.Element, nodes.General):
+    """``<div role="tabpanel">``: one block's code."""
+
+
+class versus_panel_label(nodes.TextElement, nodes.General):
+    """The label shown over a panel when the tabs are not in use."""
+
+
+def interactive_html(env: BuildEnvironment) -> bool:
+    """HTML read in a browser, where scripts run; epub readers mostly do not."""
+    # SphinxPostTransform.is_supported() reads the builder class the same way.
+    builder = env._builder_cls
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def _is_root(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.container) and ROOT_CLASS in node["classes"]
+
+
+def _is_block(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.container) and BLOCK_CLASS in node["classes"]
+
+
+def _button_text(caption: nodes.Element) -> list[nodes.Node]:
+    """The label's inline markup, minus links: a button may not contain one."""
+    label = caption.deepcopy()
+    for ref in list(label.findall(nodes.reference)):
+        ref.replace_self(nodes.inline("", "", *ref.children))
+    return list(label.children)
+
+
+class CodeCompareHtmlTransform(SphinxPostTransform):
+    """Rewrite each code-compare container into tablist, tabs and tabpanels."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if not interactive_html(self.env):
+            return
+        # Ids from the docname and a counter, so identical input gives
+        # identical bytes and pages merged by singlehtml do not collide.
+        prefix = "versus-" + nodes.make_id(self.env.docname)
+        for number, root in enumerate(list(self.document.findall(_is_root))):
+            self._tabify(root, f"{prefix}-{number}")
+
+    def _tabify(self, root: nodes.Element, base: str) -> None:
+        titles = [c for c in root.children if TITLE_CLASS in c.get("classes", ())]
+        label = titles[0].astext() if titles else DEFAULT_TABLIST_LABEL
+        tablist = versus_tablist(classes=["versus-tablist"], label=label)
+        panels = nodes.container(classes=["versus-panels"])
+        others: list[nodes.Node] = []
+        index = 0
+        for child in root.children:
+            if not _is_block(child):
+                others.append(child)
+                continue
+            caption = child.next_node(nodes.caption)
+            tab_id, panel_id = f"{base}-tab-{index}", f"{base}-panel-{index}"
+            tablist += versus_tab(
+                "",
+                "",
+                *_button_text(caption),
+                ids=[tab_id],
+                classes=["versus-tab"],
+                controls=panel_id,
+                selected=index == 0,
+                sync=child["versus_sync"],
+            )
+            # Keep ids a writer named (:name:); auto-numbering ones anchor nothing.
+            named_ids = child["ids"] if child["names"] else []
+            panel = versus_tabpanel(
+                ids=[panel_id, *named_ids],
+                classes=["versus-tabpanel"],
+                labelledby=tab_id,
+                sync=child["versus_sync"],
+            )
+            panel += versus_panel_label("", "", *caption.children)
+            panel += [c for c in child.children if c is not caption]
+            panel.source, panel.line = child.source, child.line
+            panels += panel
+            index += 1
+        bar = nodes.container("", tablist, classes=["versus-code-compare-bar"])
+        root.children = []
+        root += [*others, bar, panels]
+
+
+def visit_tablist(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(
+        self.starttag(node, "div", role="tablist", **{"aria-label": node["label"]})
+    )
+
+
+def visit_tab(self: HTML5Translator, node: nodes.Element) -> None:
+    selected = bool(node["selected"])
+    attributes = {
+        "type": "button",
+        "role": "tab",
+        "aria-selected": "true" if selected else "false",
+        "aria-controls": node["controls"],
+        "tabindex": "0" if selected else "-1",
+        "data-versus-sync": node["sync"],
+    }
+    self.body.append(self.starttag(node, "button", suffix="", **attributes))
+
+
+def depart_tab(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</button>\n")
+
+
+def visit_tabpanel(self: HTML5Translator, node: nodes.Element) -> None:
+    attributes = {
+        "role": "tabpanel",
+        "aria-labelledby": node["labelledby"],
+        "tabindex": "0",
+        "data-versus-sync": node["sync"],
+    }
+    self.body.append(self.starttag(node, "div", **attributes))
+
+
+def visit_panel_label(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "div", suffix="", CLASS="versus-panel-label"))
+
+
+def depart_div(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+def skip(self: Any, node: nodes.Element) -> None:
+    """Outside interactive HTML the labels are captions already."""
+    raise nodes.SkipNode
+
+
+def pass_through(self: Any, node: nodes.Element) -> None:
+    """A panel's content still renders if a panel ever reaches another writer."""
+
+
+def setup_tabs_html(app: Sphinx) -> None:
+    """Register the tab nodes for every writer and the HTML transform."""
+    gone = (skip, None)
+    for node, html in (
+        (versus_tablist, (visit_tablist, depart_div)),
+        (versus_tab, (visit_tab, depart_tab)),
+        (versus_panel_label, (visit_panel_label, depart_div)),
+    ):
+        app.add_node(node, html=html, latex=gone, text=gone, man=gone, texinfo=gone)
+    kept = (pass_through, pass_through)
+    app.add_node(
+        versus_tabpanel,
+        html=(visit_tabpanel, depart_div),
+        latex=kept,
+        text=kept,
+        man=kept,
+        texinfo=kept,
+    )
+    app.add_post_transform(CodeCompareHtmlTransform)
