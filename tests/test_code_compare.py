@@ -503,3 +503,36 @@ def test_rest_and_myst_agree(build_site, tmp_path: Path) -> None:
         widgets.append(str(soup.select_one("div.versus-code-compare")))
     assert widgets[0] == widgets[1]
     assert 'role="tab"' in widgets[0]
+
+
+def test_captions_naming_languages_sync_like_languages(build_site) -> None:
+    """Two Dockerfiles captioned Go and Rust follow the reader's Go/Rust choice."""
+    page = """\
+        # Deploy
+
+        ````{code-compare}
+        ```{code-block} dockerfile
+        :caption: Go
+        FROM golang:1.26-alpine
+        ```
+        ```{code-block} dockerfile
+        :caption: Rust
+        FROM rust:1.95-alpine
+        ```
+        ````
+
+        ````{code-compare}
+        ```{code-block} go
+        :caption: server.go
+        package main
+        ```
+        ```{code-block} rust
+        :caption: server.rs
+        fn main() {}
+        ```
+        ````
+        """
+    html = build_site({"index.md": page}).read("index.html")
+    blocks = BeautifulSoup(html, "html.parser").select("div.versus-code-compare")
+    keys = [[t["data-versus-sync"] for t in b.select('[role="tab"]')] for b in blocks]
+    assert keys == [["go", "rust"], ["go", "rust"]]

@@ -240,8 +240,18 @@ class CodeCompareDirective(SphinxDirective):
             wrapper.insert(0, caption)
         wrapper["classes"].append(BLOCK_CLASS)
         wrapper["versus_label"] = label
-        wrapper["versus_sync"] = sync_key(name)
+        wrapper["versus_sync"] = _sync_for(label, name, self.config)
         return wrapper
+
+
+def _sync_for(label: str, name: str, config: Config) -> str:
+    """The sync key of a tab: a caption that names a language wins.
+
+    Two Dockerfiles captioned "Go" and "Rust" are both ``dockerfile``; keyed
+    by their captions they follow the reader's Go/Rust choice like the rest.
+    """
+    known = {sync_key(n) for n in language_names(config).values()}
+    return sync_key(label) if sync_key(label) in known else sync_key(name)
 
 
 def setup_code_compare(app: Sphinx) -> None:
