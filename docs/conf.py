@@ -28,6 +28,8 @@ extensions = [
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 root_doc = "index"
 nitpicky = True
+# {numref} to tables and code-compare blocks needs numbered figures.
+numfig = True
 
 # -- Toolchain versions: one source of truth ---------------------------------
 # The Go and Rust versions the samples are verified with come from go.mod and
@@ -76,21 +78,234 @@ html_theme_options = {
     "navigation_with_keys": True,
 }
 copybutton_exclude = ".linenos, .gp, .go"
+# Clicking the selected sphinx-tabs tab must not close it (it would hide the code).
+sphinx_tabs_disable_tab_closing = True
 
 # -- LaTeX / PDF ----------------------------------------------------------------
-# XeLaTeX: pdflatex cannot typeset µ, ≥ or →.  Sphinx pairs it with the
-# FreeSerif/FreeSans/FreeMono fonts (Debian: fonts-freefont-otf) and xindy.
+# Runtime imports stay inside the functions below: every module-level name in
+# conf.py is read as a config value (an imported `smartquotes` module would
+# replace Sphinx's `smartquotes` setting).
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+# Read the Docs runs `latexmk -r latexmkrc -pdf ...`; the latexmkrc Sphinx
+# writes for latex_engine = "xelatex" maps -pdf to xelatex, so the RTD command
+# and `make pdf` both use XeLaTeX.  pdflatex cannot typeset µ, ≥ or →; XeLaTeX
+# with Sphinx's FreeSerif/FreeSans/FreeMono (Debian: fonts-freefont-otf) has
+# every character the guide uses, and xindy sorts the index.
 latex_engine = "xelatex"
+_SUBTITLE = "A practical comparison for backend teams"
 latex_documents = [
-    (root_doc, "sphinx-versus.tex", "Go vs Rust", author, "manual"),
+    # (start doc, target, title, author, class, toctree_only)
+    (root_doc, "sphinx-versus.tex", project, author, "manual", False),
 ]
+# Every guide page is a chapter; the root toctrees' captions become parts
+# (see _toctree_captions_as_parts below).
+latex_toplevel_sectioning = "chapter"
 latex_show_urls = "footnote"
+latex_domain_indices = False
+latex_table_style = ["booktabs", "colorrows"]
+
+
+def _tex(text: str) -> str:
+    """Escape the characters that are special in LaTeX text (and hyperref keys)."""
+    special = {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "#": r"\#",
+        "$": r"\$",
+        "%": r"\%",
+        "&": r"\&",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+    return "".join(special.get(char, char) for char in text)
+
+
+_PDF_SUBJECT = (
+    f"{_SUBTITLE}: features, memory model, concurrency, HTTP services, "
+    "error handling, benchmarks and deployment, with code samples verified "
+    f"with Go {go_version} and Rust {rust_version}"
+)
+_PDF_KEYWORDS = (
+    "Go, Golang, Rust, programming languages, comparison, backend, "
+    "concurrency, memory safety, garbage collection, ownership, benchmarks"
+)
+
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
+    # A screen-first PDF: no blank pages to make chapters start on the right.
+    "extraclassoptions": "openany,oneside",
+    # Tables, figures and listings numbered per chapter ("Table 7.1"), not
+    # "Table 1" again in every chapter.  (numfig = True would set this too.)
+    "passoptionstopackages": r"\PassOptionsToPackage{numfigreset=1}{sphinx}",
+    # Long code lines wrap (at spaces first, then anywhere) instead of running
+    # off the page; wrapped lines carry Sphinx's continuation marks.
     "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true",
+    "preamble": rf"""
+% A glyph the fonts lack is an error, not a silent gap in the PDF (XeTeX's
+% \tracinglostchars=3; `latexmk -f` on Read the Docs still writes the PDF).
+\tracinglostchars=3
+% Narrow table columns ("Aspect", "Go") are never squeezed below this width,
+% so tabulary does not hyphenate short header words.
+\setlength{{\tymin}}{{50pt}}
+\makeatletter
+% Table cells ragged-right rather than justified: a justified narrow column
+% ("Notes", "Source") is full of wide gaps.  Each cell paragraph starts with
+% \sphinxAtStartPar; inside a table (a group) that now sets \raggedright first.
+\newcommand*{{\versus@raggedcells}}{{%
+  \let\versus@AtStartPar\sphinxAtStartPar
+  \def\sphinxAtStartPar{{\raggedright\versus@AtStartPar}}}}
+\g@addto@macro\sphinxattablestart{{\versus@raggedcells}}
+\g@addto@macro\sphinxatlongtablestart{{\versus@raggedcells}}
+\makeatother
+\hypersetup{{
+  pdftitle={{{_tex(project)}}},
+  pdfauthor={{{_tex(author)}}},
+  pdfsubject={{{_tex(_PDF_SUBJECT)}}},
+  pdfkeywords={{{_tex(_PDF_KEYWORDS)}}},
+  pdflang={{{language}}},
+  pdfdisplaydoctitle=true,
+}}
+% The table of contents keeps its name: Sphinx would title it after the first
+% toctree caption, which here names Part I.
+\addto\captionsenglish{{\renewcommand{{\contentsname}}{{Contents}}}}
+\makeatletter
+% Part pages in the sans-serif bold of the chapter and section headings.
+\titleformat{{\part}}[display]{{\centering\py@HeaderFamily\Huge}}%
+  {{\partname~\thepart}}{{1em}}{{}}
+\newcommand{{\versusmaketitle}}{{%
+  \let\sphinxrestorepageanchorsetting\relax
+  \ifHy@pageanchor\def\sphinxrestorepageanchorsetting{{\Hy@pageanchortrue}}\fi
+  \hypersetup{{pageanchor=false}}% no duplicate page.1 destination
+  \begin{{titlepage}}%
+    \noindent\rule{{\textwidth}}{{1pt}}\par
+    \begin{{flushright}}%
+      \py@HeaderFamily
+      \vspace*{{2\baselineskip}}
+      {{\Huge \@title\par}}
+      \vspace{{1.5\baselineskip}}
+      {{\LARGE\itshape {_tex(_SUBTITLE)}\par}}
+      \vfill
+      {{\large\normalfont Every code sample compiles, passes the linters and
+        runs with\par Go {_tex(go_version)} and Rust {_tex(rust_version)}.\par}}
+      \vfill
+      {{\LARGE \@author\par}}
+      \vspace{{\baselineskip}}
+      {{\large \py@release\releaseinfo\par \@date\par}}
+    \end{{flushright}}%
+    \par\noindent\rule{{\textwidth}}{{1pt}}
+  \end{{titlepage}}%
+  \setcounter{{footnote}}{{0}}%
+  \sphinxrestorepageanchorsetting
+}}
+\makeatother
+""",
+    "maketitle": r"\versusmaketitle",
 }
+
+
+def _toctree_captions_as_parts(
+    app: Sphinx, doctree: nodes.document, docname: str
+) -> None:
+    r"""Start a LaTeX \part at the first page of each captioned root toctree.
+
+    The HTML sidebar groups the pages under the root toctrees' captions ("The
+    guide", "Writer's guide", ...).  LaTeX drops toctree captions, so without
+    this the PDF would be one flat run of chapters.  Only the assembled LaTeX
+    document is touched, never the cached doctrees the HTML build shares.
+    """
+    from docutils import nodes
+    from docutils.utils import smartquotes
+    from sphinx import addnodes
+
+    if app.builder.format != "latex" or docname not in {
+        entry[0] for entry in app.config.latex_documents
+    }:
+        return
+    captioned = [
+        (toctree["caption"], toctree["includefiles"][0])
+        for toctree in app.env.get_doctree(docname).findall(addnodes.toctree)
+        if toctree.get("caption") and toctree.get("includefiles")
+    ]
+    if len(captioned) < 2:  # one part for the whole book adds nothing
+        return
+    starts = {node["docname"]: node for node in doctree.findall(addnodes.start_of_file)}
+    for caption, first in captioned:
+        node = starts.get(first)
+        # Only toctrees at the root's top level: a \part inside a chapter is wrong.
+        if (
+            node is None
+            or sum(isinstance(a, nodes.section) for a in _ancestors(node)) != 1
+        ):
+            continue
+        if app.config.smartquotes:  # as the page titles got: Writer’s guide
+            caption = smartquotes.smartyPants(
+                caption, app.config.smartquotes_action, app.config.language
+            )
+        part = nodes.raw("", rf"\part{{{_tex(caption)}}}", format="latex")
+        node.parent.insert(node.parent.index(node), part)
+
+
+def _latexmkrc_without_make(app: Sphinx, exception: Exception | None) -> None:
+    """Give latexmkrc the xindy options that only Sphinx's Makefile exports.
+
+    Sphinx's latexmkrc calls xindy with $XINDYOPTS, which `make` sets.  Read
+    the Docs runs latexmk directly, so xindy runs without sphinx.xdy, fails,
+    and the PDF silently has no index.  The options are read from the
+    Makefile Sphinx just wrote, so the two cannot disagree.
+    """
+    if exception is not None or app.builder.format != "latex":
+        return
+    outdir = Path(app.outdir)
+    makefile, latexmkrc = outdir / "Makefile", outdir / "latexmkrc"
+    if not (makefile.is_file() and latexmkrc.is_file()):
+        return
+    options = [
+        match[1].strip()
+        for match in re.finditer(
+            r"^(?:export\s+)?XINDYOPTS\s*\+?=(.*)$",
+            makefile.read_text("utf-8"),
+            re.MULTILINE,
+        )
+    ]
+    rc = latexmkrc.read_text("utf-8")
+    if not options or "$ENV{'XINDYOPTS'} //=" in rc:
+        return
+    line = (
+        f"$ENV{{'XINDYOPTS'}} //= '{' '.join(options)}';  # for latexmk without make\n"
+    )
+    latexmkrc.write_text(line + rc, "utf-8")
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found: list[nodes.Element] = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
 
 # -- epub -----------------------------------------------------------------------
 epub_basename = "sphinx-versus"
+epub_title = project
+epub_description = _SUBTITLE
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_language = language
+# A fixed UUID (uuid5 of the project) so every edition is the same book to a reader.
+epub_scheme = "UUID"
+epub_identifier = "urn:uuid:2167c1b8-f4e1-55cb-9b7a-efae2f17f087"
 epub_show_urls = "footnote"
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-resolved", _toctree_captions_as_parts)
+    app.connect("build-finished", _latexmkrc_without_make)

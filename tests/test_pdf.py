@@ -1,0 +1,574 @@
+"""The PDF and epub, built exactly as Read the Docs builds them, hold the whole site.
+
+One module-scoped build replays Read the Docs' sequence on a copy of ``docs/``
+(HTML, then LaTeX and epub from the same doctrees, latexmk with ``-f``) and the
+checks read what came out: the LaTeX log (errors, missing glyphs), the PDF's
+text, outline, metadata, fonts and images, and the epub's XHTML.  What the PDF
+must contain is read from the pickled doctrees of that same build -- every
+table row, every code block, every code-compare label, every chart -- and the
+benchmark figures from ``docs/data/benchmarks.csv`` through the formatting
+functions the directives use.
+
+A second, small build of ``tests/roots/pdf`` checks the LaTeX setup itself on
+content the guide may not have: characters, a table longer than a page, long
+cells and a code line wider than the page.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import pickle
+import re
+import runpy
+import subprocess
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+import rtd
+from bs4 import BeautifulSoup
+from conftest import DOCS, SNIPPETS, require_tool
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.tags import Tags
+
+from sphinx_versus.benchmarks.chart import benchmark_chart
+from sphinx_versus.benchmarks.numbers import (
+    compare_values,
+    format_value,
+    normalise_unit,
+    parse_value,
+)
+from sphinx_versus.code_compare import BLOCK_CLASS
+from sphinx_versus.config import DEFAULT_LANGUAGES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+pytestmark = [pytest.mark.pdf, pytest.mark.toolchain]
+
+SLUG = "sphinx-versus"
+FIXTURE = Path(__file__).resolve().parent / "roots" / "pdf"
+BENCHMARKS_CSV = DOCS / "data" / "benchmarks.csv"
+#: Builder tags the ``only`` directive sees (format and name).
+LATEX_TAGS = ("latex",)
+EPUB_TAGS = ("html", "epub")
+
+
+# -- what the build produced ------------------------------------------------------
+
+
+@dataclass
+class Site:
+    """One Read the Docs build and ways to read it."""
+
+    build: rtd.RtdBuild
+
+    @cached_property
+    def text(self) -> str:
+        """The PDF's text in content order, :func:`rtd.squash`-ed."""
+        return rtd.squash(rtd.pdf_text(self.build.pdf))
+
+    @cached_property
+    def pages(self) -> list[str]:
+        return [rtd.squash(page) for page in rtd.pdf_pages(self.build.pdf)]
+
+    @cached_property
+    def outline(self) -> list[rtd.Bookmark]:
+        return rtd.pdf_outline(self.build.pdf)
+
+    @cached_property
+    def tex(self) -> str:
+        return (self.build.latexdir / f"{SLUG}.tex").read_text("utf-8")
+
+    @cached_property
+    def doctrees(self) -> dict[str, nodes.document]:
+        """The doctrees every builder of the sequence shared, by docname."""
+        found = {}
+        for path in sorted(self.build.doctreedir.rglob("*.doctree")):
+            name = path.relative_to(self.build.doctreedir).with_suffix("").as_posix()
+            found[name] = pickle.loads(path.read_bytes())
+        return found
+
+
+def _build(
+    tmp: Path, docs: Path, siblings: Sequence[Path], *, epub: bool = True
+) -> Site:
+    for tool in rtd.TOOLS:
+        require_tool(tool, rtd.APT_HINT)
+    srcdir = rtd.copy_project(docs, tmp, siblings)
+    build = rtd.run_rtd(srcdir, tmp / "_readthedocs", SLUG, epub=epub)
+    print(f"\nRead the Docs sequence for {docs.name}: {build.timings()}")
+    return Site(build)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real guide, with the snippets its pages include."""
+    return _build(tmp_path_factory.mktemp("rtd-site"), DOCS, [SNIPPETS])
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """tests/roots/pdf, which takes its LaTeX settings from docs/conf.py."""
+    return _build(tmp_path_factory.mktemp("rtd-fixture"), FIXTURE, [], epub=False)
+
+
+@pytest.fixture(scope="module")
+def site_conf() -> dict[str, object]:
+    return runpy.run_path(str(DOCS / "conf.py"))
+
+
+# -- reading doctrees ---------------------------------------------------------------
+
+
+def _shown(node: nodes.Node, tags: Sequence[str]) -> bool:
+    """False inside an ``only`` block the builder with these tags leaves out."""
+    checker = Tags(list(tags))
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.only) and not checker.eval_condition(
+            parent["expr"]
+        ):
+            return False
+        parent = parent.parent
+    return True
+
+
+def _find(
+    site: Site, cls: type[nodes.Node], tags: Sequence[str]
+) -> Iterator[tuple[str, nodes.Element]]:
+    for docname, doctree in site.doctrees.items():
+        for node in doctree.findall(cls):
+            if _shown(node, tags):
+                yield docname, node
+
+
+def _rows(table: nodes.table) -> list[list[str]]:
+    """Each row's cell texts, header rows included."""
+    return [
+        [entry.astext() for entry in row.children]
+        for part in table.findall(
+            lambda node: isinstance(node, (nodes.thead, nodes.tbody))
+        )
+        for row in part.children
+    ]
+
+
+def _code_blocks(
+    site: Site, tags: Sequence[str]
+) -> Iterator[tuple[str, nodes.literal_block, str | None]]:
+    """Every literal block, with its code-compare label when it has one."""
+    for docname, block in _find(site, nodes.literal_block, tags):
+        wrapper = block.parent
+        label = None
+        if isinstance(wrapper, nodes.container) and BLOCK_CLASS in wrapper["classes"]:
+            label = wrapper["versus_label"]
+        yield docname, block, label
+
+
+def _code_lines(block: nodes.literal_block) -> list[str]:
+    return [rtd.squash(line) for line in block.astext().splitlines() if line.strip()]
+
+
+#: What may sit between two cells of a row in the PDF text: a footnote mark.
+CELL_GAP = 12
+#: What may sit between two lines of a listing: a page's footer and the next
+#: page's header, where a listing breaks across pages.
+LINE_GAP = 200
+
+
+def _find_row(text: str, cells: Sequence[str], gap: int = CELL_GAP) -> bool:
+    """The cells, squashed, follow one another in the PDF's content order."""
+    wanted = [c for c in (rtd.squash(cell) for cell in cells) if c]
+    return rtd.find_in_order(text, wanted, max_gap=gap) >= 0
+
+
+# -- the Read the Docs sequence -------------------------------------------------------
+
+
+def test_read_the_docs_sequence_is_clean(site: Site) -> None:
+    build = site.build
+    problems = build.sphinx_problems()
+    assert not problems, "\n".join(problems)
+    # RTD passes -pdf (pdflatex); Sphinx's latexmkrc must make that XeLaTeX.
+    assert build.log.startswith("This is XeTeX"), build.log[:200]
+    problems = build.latex_problems()
+    assert not problems, "\n".join(problems)
+    # Nothing runs visibly into the margin: tables, code, long inline literals.
+    overfull = build.overfull(limit_pt=5.0)
+    assert not overfull, "\n".join(overfull)
+    assert build.pdf.stat().st_size > 0
+    assert build.epub is not None
+    tex_files = sorted(p.name for p in build.latexdir.glob("*.tex"))
+    assert tex_files == [f"{SLUG}.tex"], "latexmk -jobname needs exactly one .tex"
+
+
+def test_pdf_is_a_book(site: Site, site_conf: dict[str, object]) -> None:
+    info = rtd.pdf_info(site.build.pdf)
+    assert info["Title"] == site_conf["project"]
+    assert info["Author"] == site_conf["author"]
+    assert "Go" in info["Subject"]
+    assert "Rust" in info["Subject"]
+    assert "Rust" in info["Keywords"]
+    title_page = site.pages[0]
+    for text in (
+        site_conf["project"],
+        site_conf["_SUBTITLE"],
+        f"Go {site_conf['go_version']}",
+        f"Rust {site_conf['rust_version']}",
+        site_conf["author"],
+    ):
+        assert rtd.squash(str(text)) in title_page
+    assert rtd.pdf_fonts_not_embedded(site.build.pdf) == []
+
+
+def test_pdf_has_the_index_the_html_has(site: Site) -> None:
+    """Glossary terms and index entries make an index in HTML; the PDF too."""
+    terms = [
+        entry[1].split(";")[0].strip()
+        for _, node in _find(site, addnodes.index, LATEX_TAGS)
+        for entry in node["entries"]
+    ]
+    if not terms:
+        pytest.skip("the docs have no index entries")
+    last = site.outline[-1]
+    assert last.title == "Index", [b.title for b in site.outline[-3:]]
+    index_text = "".join(site.pages[last.page - 1 :])
+    missing = [t for t in terms if rtd.squash(t) not in index_text]
+    assert not missing, "\n".join(missing)
+
+
+def test_every_guide_page_is_one_chapter(site: Site) -> None:
+    index = site.doctrees["index"]
+    expected = [
+        _title(site.doctrees[name])
+        for toctree in index.findall(addnodes.toctree)
+        for name in toctree["includefiles"]
+    ]
+    chapters = [b.title for b in site.outline if b.depth == 1]
+    if chapters[-1:] == ["Index"]:  # the index closes the book, after the pages
+        chapters.pop()
+    assert chapters == expected
+    parts = [b.title for b in site.outline if b.depth == 0]
+    captions = [t["caption"] for t in index.findall(addnodes.toctree)]
+    assert len(parts) == len(captions)
+    assert all(_same(p, c) for p, c in zip(parts, captions, strict=True)), parts
+
+
+def _title(doctree: nodes.document) -> str:
+    return doctree.next_node(nodes.title).astext()
+
+
+def _norm(title: str) -> str:
+    title = re.sub(r"^[IVXLC]+\s+", "", title)  # a part's number
+    return re.sub(r"[’']", "'", title).casefold().strip()
+
+
+def _same(a: str, b: str) -> bool:
+    return _norm(a) == _norm(b)
+
+
+def test_outline_has_no_tab_labels_and_no_duplicates(site: Site) -> None:
+    labels = {label for _, _, label in _code_blocks(site, LATEX_TAGS) if label}
+    labels |= set(DEFAULT_LANGUAGES.values())
+    as_labels = [b for b in site.outline if b.title in labels]
+    assert as_labels == [], "tab labels became PDF bookmarks"
+    # A bookmark repeating its parent's or previous sibling's title reads as a
+    # duplicated section (e.g. a part and its first chapter with one name).
+    duplicates = []
+    stack: list[rtd.Bookmark] = []
+    previous: dict[int, rtd.Bookmark] = {}
+    for mark in site.outline:
+        del stack[mark.depth :]
+        parent = stack[-1] if stack else None
+        for other in (parent, previous.get(mark.depth)):
+            if other is not None and _same(other.title, mark.title):
+                duplicates.append(
+                    f"{other.title!r} then {mark.title!r} (p. {mark.page})"
+                )
+        previous[mark.depth] = mark
+        for deeper in [d for d in previous if d > mark.depth]:
+            del previous[deeper]
+        stack.append(mark)
+    assert not duplicates, "\n".join(duplicates)
+
+
+_SECTIONING = ("part", "chapter", "section", "subsection", "subsubsection", "paragraph")
+_HEADING = re.compile(r"\\(" + "|".join(_SECTIONING) + r")\*?\{")
+_NOT_CONTENT = re.compile(
+    r"\\label\{[^{}]*(\{[^{}]*\}[^{}]*)*\}|\\index\{[^{}]*\}|\\sphinxstepscope"
+    r"|\\phantomsection|\\sphinxAtStartPar|%[^\n]*|\s+"
+)
+
+
+def test_no_empty_sections(site: Site) -> None:
+    headings = list(_HEADING.finditer(site.tex))
+    empty = []
+    for here, following in itertools.pairwise(headings):
+        level = _SECTIONING.index(here[1])
+        if _SECTIONING.index(following[1]) > level:
+            continue  # a subsection may open a section
+        body_start = _end_of_braces(site.tex, here.end())
+        between = _NOT_CONTENT.sub("", site.tex[body_start : following.start()])
+        if not between:
+            empty.append(site.tex[here.start() : body_start])
+    assert not empty, "\n".join(empty)
+
+
+def _end_of_braces(text: str, start: int) -> int:
+    depth = 1
+    for index in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+    return len(text)
+
+
+# -- content: everything the HTML has -------------------------------------------
+
+
+def test_pdf_has_every_table_row(site: Site) -> None:
+    tables = list(_find(site, nodes.table, LATEX_TAGS))
+    comparison = [t for _, t in tables if "versus-comparison" in t["classes"]]
+    assert comparison, "no comparison-table in the docs"
+    assert sum(len(_rows(t)) for t in comparison) >= 10
+    missing = [
+        f"{docname}: {cells}"
+        for docname, table in tables
+        for cells in _rows(table)
+        if not _find_row(site.text, cells)
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def _benchmark_rows() -> list[list[str]]:
+    """workload, each system's figure, each ratio to the baseline: from the CSV."""
+    with BENCHMARKS_CSV.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        fixed = {"workload", "unit", "better", "source", "notes"}
+        systems = [c for c in reader.fieldnames or [] if c not in fixed]
+        rows = []
+        for record in reader:
+            values = [parse_value(record[s]) for s in systems]
+            unit, better = normalise_unit(record["unit"]), record["better"]
+            ratios = [
+                compare_values(values[0], value, unit, better)[1]
+                for value in values[1:]
+            ]
+            rows.append(
+                [record["workload"], *(format_value(v) for v in values), *ratios]
+            )
+    return rows
+
+
+def test_pdf_has_every_benchmark_figure(site: Site) -> None:
+    rows = _benchmark_rows()
+    assert len(rows) >= 5
+    # The unit and "higher/lower is better" may sit between workload and figures.
+    missing = [str(row) for row in rows if not _find_row(site.text, row, gap=60)]
+    assert not missing, "\n".join(missing)
+
+
+def test_pdf_has_every_code_block_with_its_label(site: Site) -> None:
+    blocks = list(_code_blocks(site, LATEX_TAGS))
+    labelled = [b for b in blocks if b[2]]
+    assert {label for *_, label in labelled} >= {"Go", "Rust"}
+    included = [
+        b
+        for b in blocks
+        if Path(b[1].get("source", "")).is_relative_to(
+            site.build.srcdir.parent / "snippets"
+        )
+    ]
+    assert included, "no literalinclude of snippets/ in the docs"
+    missing, unlabelled = [], []
+    for docname, block, label in blocks:
+        lines = _code_lines(block)
+        if lines and rtd.find_in_order(site.text, lines, max_gap=LINE_GAP) < 0:
+            missing.append(f"{docname}: {block.astext()[:80]!r}")
+        if label and lines:
+            # The label is the listing's caption, directly above its code
+            # (a line number may sit between them).
+            caption = re.compile(
+                re.escape(rtd.squash(label)) + r"\d*" + re.escape(lines[0])
+            )
+            if not caption.search(site.text):
+                unlabelled.append(f"{docname}: {label} above {lines[0]!r}")
+    assert not missing, "\n".join(missing)
+    assert not unlabelled, "\n".join(unlabelled)
+
+
+def test_chart_is_an_embedded_vector_figure(site: Site) -> None:
+    charts = list(_find(site, benchmark_chart, LATEX_TAGS))
+    assert charts, "no benchmark-chart in the docs"
+    included = re.findall(
+        r"\\sphinxincludegraphics(?:\[[^\]]*\])?\{\{?([^{}]+)\}?(\.pdf)\}", site.tex
+    )
+    chart_files = [site.build.latexdir / (name + ext) for name, ext in included]
+    chart_files = [f for f in chart_files if f.name.startswith("versus-chart")]
+    assert len(chart_files) == len(charts)
+    raster_pages = {image.page for image in rtd.pdf_images(site.build.pdf)}
+    for chart in chart_files:
+        assert chart.read_bytes().startswith(b"%PDF")
+        chart_text = rtd.squash(rtd.pdf_text(chart))
+        assert chart_text, f"{chart.name} has no text: drawn as an image?"
+        pages = [n for n, page in enumerate(site.pages, 1) if chart_text in page]
+        assert pages, f"the text of {chart.name} is not in the PDF"
+        assert not raster_pages & set(pages), "the chart's page holds a raster image"
+
+
+# -- epub -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def epub_pages(site: Site) -> dict[str, BeautifulSoup]:
+    assert site.build.epub is not None
+    return {
+        name: BeautifulSoup(text, "html.parser")
+        for name, text in rtd.epub_documents(site.build.epub).items()
+    }
+
+
+def test_epub_has_every_table_row(
+    site: Site, epub_pages: dict[str, BeautifulSoup]
+) -> None:
+    rows = [
+        [rtd.squash(td.get_text()) for td in tr.find_all(["td", "th"])]
+        for soup in epub_pages.values()
+        for tr in soup.find_all("tr")
+    ]
+    missing = []
+    for docname, table in _find(site, nodes.table, EPUB_TAGS):
+        for cells in _rows(table):
+            wanted = [rtd.squash(c) for c in cells]
+            if not any(
+                len(row) == len(wanted)
+                and all(w in got for w, got in zip(wanted, row, strict=True))
+                for row in rows
+            ):
+                missing.append(f"{docname}: {cells}")
+    assert not missing, "\n".join(missing)
+    figures = [[rtd.squash(c) for c in row] for row in _benchmark_rows()]
+    absent = [
+        figure
+        for figure in figures
+        if not any(all(f in " ".join(row) for f in figure) for row in rows)
+    ]
+    assert not absent, f"benchmark rows not in any epub table row: {absent}"
+
+
+def test_epub_has_both_languages_of_every_code_compare(
+    site: Site, epub_pages: dict[str, BeautifulSoup]
+) -> None:
+    listings = [
+        (
+            rtd.squash(wrapper.find(class_="caption-text").get_text()),
+            rtd.squash(wrapper.find("pre").get_text()),
+        )
+        for soup in epub_pages.values()
+        for wrapper in soup.find_all(class_="literal-block-wrapper")
+        if wrapper.find(class_="caption-text") and wrapper.find("pre")
+    ]
+    code = "".join(
+        rtd.squash(pre.get_text())
+        for s in epub_pages.values()
+        for pre in s.find_all("pre")
+    )
+    missing = []
+    for docname, block, label in _code_blocks(site, EPUB_TAGS):
+        squashed = "".join(_code_lines(block))
+        if label:
+            if (rtd.squash(label), squashed) not in listings:
+                missing.append(f"{docname}: {label}: {block.astext()[:60]!r}")
+        elif squashed not in code:
+            missing.append(f"{docname}: {block.astext()[:60]!r}")
+    assert not missing, "\n".join(missing)
+
+
+# -- the LaTeX setup, on hard content (tests/roots/pdf) --------------------------
+
+GLYPHS = "µμ≥≤≠×→–—“”‘’…±"
+
+
+def test_fixture_builds_clean_with_every_glyph(fixture_site: Site) -> None:
+    build = fixture_site.build
+    problems = build.sphinx_problems() + build.latex_problems()
+    assert not problems, "\n".join(problems)
+    text = rtd.pdf_text(build.pdf)
+    assert [g for g in GLYPHS if g not in text] == []
+    assert rtd.pdf_fonts_not_embedded(build.pdf) == []
+    # Nothing runs into the margin: not the long table cells, not the code.
+    overfull = build.overfull(limit_pt=1.0)
+    assert not overfull, "\n".join(overfull)
+
+
+def test_fixture_missing_glyph_is_an_error(tmp_path: Path, fixture_site: Site) -> None:
+    """\\tracinglostchars=3: a character the fonts lack stops `make pdf`."""
+    latexdir = fixture_site.build.latexdir
+    tex = (latexdir / f"{SLUG}.tex").read_text("utf-8")
+    probe = tex.replace(r"\begin{document}", "\\begin{document}\n\U0001f980\n", 1)
+    job = tmp_path / "probe.tex"
+    job.write_text(probe, "utf-8")
+    subprocess.run(
+        [
+            "xelatex",
+            "-interaction=nonstopmode",
+            "-halt-on-error",
+            f"-output-directory={tmp_path}",
+            str(job),
+        ],
+        cwd=latexdir,
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    log = (tmp_path / "probe.log").read_text("utf-8", errors="replace")
+    assert re.search(r"^! Missing character: There is no \U0001f980", log, re.MULTILINE)
+
+
+#: The fixture's long tables: header row, and the start of each body row.
+LONG_TABLES = {
+    "Row Go Rust": ("Row {:02d} Go value", 40),
+    "Feature Go Rust": ("Feature {:02d} Go cell", 30),
+}
+
+
+@pytest.mark.parametrize("header", LONG_TABLES)
+def test_fixture_long_table_repeats_its_header(fixture_site: Site, header: str) -> None:
+    """A long table breaks across pages, its header row on top of each."""
+    row, count = LONG_TABLES[header]
+    rows = [rtd.squash(row.format(i)) for i in range(1, count + 1)]
+    assert rtd.find_in_order(fixture_site.text, rows) >= 0
+    holding = [p for p in fixture_site.pages if any(r in p for r in rows)]
+    assert len(holding) >= 2, "the long table should span pages"
+    assert all(rtd.squash(header) in page for page in holding)
+
+
+def test_fixture_long_code_line_wraps(fixture_site: Site) -> None:
+    layout = rtd.pdf_text(fixture_site.build.pdf, mode="layout")
+    line = next(line for line in layout.splitlines() if "fn main() { let" in line)
+    assert "LONGLINE-END" not in line, "the line was not wrapped"
+    source = (FIXTURE / "code.md").read_text("utf-8")
+    code = next(line for line in source.splitlines() if "LONGLINE-END" in line)
+    assert rtd.squash(code) in fixture_site.text
+
+
+def test_fixture_sphinx_tabs_are_labelled_blocks(fixture_site: Site) -> None:
+    """HTML read the doctrees first; the PDF still pairs each label with its code."""
+    text = fixture_site.text
+    assert rtd.squash("Go package main // TABS-GO") in text
+    assert rtd.squash("Rust fn main() {} // TABS-RUST") in text
+    titles = [b.title for b in fixture_site.outline]
+    assert "Go" not in titles
+    assert "Rust" not in titles
+
+
+def test_fixture_parts_from_toctree_captions(fixture_site: Site) -> None:
+    outline = [(b.depth, _norm(b.title)) for b in fixture_site.outline]
+    assert outline[:3] == [(0, "the pages"), (1, "typography"), (1, "tables")]
+    assert (0, "the code") in outline
+    assert "CONTENTS" in fixture_site.pages[1]  # not "THE PAGES"
