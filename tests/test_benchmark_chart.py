@@ -99,6 +99,7 @@ def test_latex_epub_text_man_texinfo(build_site):
     assert match
     pdf = built.outdir / f"{match[1]}.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert pdf.stat().st_mode & 0o777 == 0o644  # readable, like other images
     assert r"\caption{Rust relative to \sphinxstyleemphasis{Go}}" in body
     assert r"\label{\detokenize{index:the-chart}}" in body
 

@@ -536,3 +536,30 @@ def test_captions_naming_languages_sync_like_languages(build_site) -> None:
     blocks = BeautifulSoup(html, "html.parser").select("div.versus-code-compare")
     keys = [[t["data-versus-sync"] for t in b.select('[role="tab"]')] for b in blocks]
     assert keys == [["go", "rust"], ["go", "rust"]]
+
+
+def test_named_code_compare_is_a_latex_target(build_site) -> None:
+    """{ref} to a code-compare's :name: resolves in the PDF, not only in HTML."""
+    page = """\
+        # Page
+
+        (intro)=
+        ## Intro
+
+        See {ref}`the greeting <greeting>`.
+
+        ````{code-compare} Greeting
+        :name: greeting
+
+        ```go
+        fmt.Println("hi")
+        ```
+        ```rust
+        println!("hi");
+        ```
+        ````
+        """
+    built = build_site({"index.md": page}, "latex")
+    tex = next(built.outdir.glob("*.tex")).read_text("utf-8")
+    assert r"\label{\detokenize{index:greeting}}" in tex
+    assert r"\hyperref[\detokenize{index:greeting}]" in tex

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_versus.code_compare import ROOT_CLASS
 from sphinx_versus.tabs_html import interactive_html
 
 if TYPE_CHECKING:
@@ -138,6 +139,27 @@ class SphinxTabsSequentialTransform(SphinxPostTransform):
             root += shaped
 
 
+class CodeCompareAnchorTransform(SphinxPostTransform):
+    """Give a named code-compare an anchor every non-web writer emits.
+
+    LaTeX (and texinfo) ignore ids on plain containers, so ``{ref}`` to a
+    code-compare's ``:name:`` would point nowhere in the PDF.  A target node
+    carrying those ids is written as a ``\\label`` by every writer.
+    """
+
+    default_priority = 150
+
+    def run(self, **kwargs: Any) -> None:
+        if interactive_html(self.env):
+            return
+        for root in self.document.findall(nodes.container):
+            if ROOT_CLASS in root["classes"] and root["ids"]:
+                target = nodes.target("", "", ids=root["ids"])
+                root["ids"] = []
+                root.insert(0, target)
+
+
 def setup_latex(app: Sphinx) -> None:
-    """Register the sphinx-tabs fix; it is inert on pages without sphinx-tabs."""
+    """Register the non-web shaping; it is inert on pages it does not concern."""
     app.add_post_transform(SphinxTabsSequentialTransform)
+    app.add_post_transform(CodeCompareAnchorTransform)

@@ -78,6 +78,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
+    # mkstemp creates 0600; published images must be readable like any other.
+    Path(tmp).chmod(0o644)
     Path(tmp).replace(path)
 
 
