@@ -66,7 +66,8 @@ pdf: $(STAMP)
 		echo "make pdf needs XeLaTeX, latexmk and xindy. On Debian/Ubuntu run:"; \
 		echo "  sudo apt-get install texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre fonts-freefont-otf xindy latexmk"; \
 		exit 1; }
-	$(SPHINX) -M latexpdf $(DOCS) $(BUILD) $(SPHINXOPTS)
+	LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" \
+		$(SPHINX) -M latexpdf $(DOCS) $(BUILD) $(SPHINXOPTS)
 	@echo "PDF: $(BUILD)/latex/sphinx-versus.pdf"
 
 epub: $(STAMP)
