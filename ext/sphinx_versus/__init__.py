@@ -16,10 +16,11 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from sphinx_versus import assets, benchmarks, code_compare, config, tables
+    from sphinx_versus import a11y, assets, benchmarks, code_compare, config, tables
 
     config.setup_config(app)
     assets.setup_assets(app)
+    a11y.setup_a11y(app)
     tables.setup_tables(app)
     code_compare.setup_code_compare(app)
     benchmarks.setup_benchmarks(app)

@@ -234,21 +234,23 @@
   }
 
   /**
-   * Let keyboard users scroll code that is wider than its box (any code block
-   * on the page; axe rule scrollable-region-focusable).  Re-run whenever
+   * Let keyboard users scroll code and tables that are wider than their box
+   * (any on the page; axe rule scrollable-region-focusable).  Re-run whenever
    * panels show or hide, since hidden code has no width.
    */
+  const SCROLLABLE = "div.highlight > pre, div.table-wrapper, div.versus-table-wrapper";
+
   function markScrollable() {
-    document.querySelectorAll("div.highlight > pre").forEach((pre) => {
-      if (!(pre instanceof HTMLElement)) return;
-      const ours = pre.dataset.versusScrollable !== undefined;
-      if (pre.scrollWidth > pre.clientWidth) {
-        if (ours || pre.hasAttribute("tabindex")) return;
-        pre.tabIndex = 0;
-        pre.dataset.versusScrollable = "";
+    document.querySelectorAll(SCROLLABLE).forEach((box) => {
+      if (!(box instanceof HTMLElement)) return;
+      const ours = box.dataset.versusScrollable !== undefined;
+      if (box.scrollWidth > box.clientWidth) {
+        if (ours || box.hasAttribute("tabindex")) return;
+        box.tabIndex = 0;
+        box.dataset.versusScrollable = "";
       } else if (ours) {
-        pre.removeAttribute("tabindex");
-        delete pre.dataset.versusScrollable;
+        box.removeAttribute("tabindex");
+        delete box.dataset.versusScrollable;
       }
     });
   }

@@ -1,0 +1,246 @@
+"""Browser fixtures: build each site once, serve it on 127.0.0.1, drive Chromium.
+
+Two sites are built per session, each with ``python -m sphinx`` in a
+subprocess (so nothing of the build leaks into the browser tests' process):
+the real guide from ``docs/`` and a small fixture site from ``site/`` that puts
+every kind of language tab on one page.  Each is served by a threaded
+``http.server`` on an ephemeral port; one Chromium (Debian's, never a
+downloaded one) serves the whole session and every test gets fresh contexts.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import DOCS, ROOT, require_tool
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        ConsoleMessage,
+        Page,
+        Request,
+        Response,
+    )
+
+HERE = Path(__file__).resolve().parent
+FIXTURE_SRC = HERE / "site"
+SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
+
+# Without the background-networking flags Chromium keeps dialling Google
+# services, which this closed network refuses (and which would show up as
+# noise); QUIC is off for the same reason.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+BUILD_TIMEOUT = 900  # seconds; the real guide renders benchmark charts
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built HTML site served over HTTP."""
+
+    name: str
+    root: Path
+    base_url: str
+
+    def url(self, page: str) -> str:
+        return self.base_url + page
+
+    @functools.cached_property
+    def pages(self) -> list[str]:
+        """Every HTML page of the site, relative to its root.
+
+        Sphinx's own folders (``_static``, ``_sources``, ``_images``...) hold
+        no pages of the site, so they are left out; everything else,
+        ``genindex.html`` and ``search.html`` included, is a page a reader
+        can open.
+        """
+        found = (
+            path.relative_to(self.root).as_posix()
+            for path in self.root.rglob("*.html")
+            if not any(
+                part.startswith("_") for part in path.relative_to(self.root).parts
+            )
+        )
+        return sorted(found)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serve files silently; answer a favicon nobody configured with 204.
+
+    Chromium asks for ``/favicon.ico`` on every site by itself.  Neither furo
+    nor the guide configures one, and the 404 would show up as a console
+    error that no page caused; a real host answers it however it likes.
+    """
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if (
+            self.path.split("?")[0] == "/favicon.ico"
+            and not Path(self.translate_path(self.path)).exists()
+        ):
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's Chromium; skips locally (fails under CI=true) when missing."""
+    return require_tool("chromium", "apt-get install chromium")
+
+
+def _build_html(src: Path, out: Path, *, strict: bool) -> None:
+    """Build ``src`` to ``out``; a failed build fails the test with its output."""
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "auto"]
+    cmd += ["-d", str(out.parent / f"{out.name}-doctrees")]
+    if strict:
+        cmd += ["-W", "--keep-going"]
+    cmd += [str(src), str(out)]
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
+    )
+    if done.returncode != 0:
+        pytest.fail(
+            f"sphinx-build of {src} failed (exit {done.returncode}):\n"
+            f"{done.stderr}{done.stdout}",
+            pytrace=False,
+        )
+
+
+def _serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}/"
+
+
+@pytest.fixture(scope="session")
+def _site_factory(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str, Path, bool], Site]]:
+    servers: list[ThreadingHTTPServer] = []
+
+    def make(name: str, src: Path, strict: bool) -> Site:
+        out = tmp_path_factory.mktemp(f"{name}-html", numbered=True) / "html"
+        _build_html(src, out, strict=strict)
+        server, base_url = _serve(out)
+        servers.append(server)
+        return Site(name=name, root=out, base_url=base_url)
+
+    yield make
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def docs_site(chromium_path: str, _site_factory: Callable[..., Site]) -> Site:
+    """The real guide.  Its warnings are ``make html``'s business, not ours."""
+    return _site_factory("docs", DOCS, False)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(chromium_path: str, _site_factory: Callable[..., Site]) -> Site:
+    """The tab fixture site; it must build without a single warning."""
+    return _site_factory("fixture", FIXTURE_SRC, True)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Where screenshots go for people to look at (gitignored, not compared)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
+    """Open browser contexts (own storage each) that close after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        options.setdefault("locale", "en-US")
+        context = browser.new_context(**options)
+        # Generous: two cores shared with Sphinx builds can be slow to paint.
+        context.set_default_timeout(15_000)
+        context.set_default_navigation_timeout(30_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@dataclass
+class PageProblems:
+    """What went wrong while a page loaded: console errors, failed requests."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> PageProblems:
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.messages.append(f"uncaught {error}"))
+        page.on("requestfailed", self._on_failed)
+        page.on("response", self._on_response)
+        return self
+
+    def clear(self) -> None:
+        self.messages.clear()
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            self.messages.append(f"console error: {message.text} ({where})")
+
+    def _on_failed(self, request: Request) -> None:
+        self.messages.append(f"request failed: {request.url} ({request.failure})")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.messages.append(f"HTTP {response.status}: {response.url}")
+
+
+@pytest.fixture
+def watch() -> Callable[[Page], PageProblems]:
+    """``problems = watch(page)`` records console errors and failed requests."""
+    return lambda page: PageProblems().attach(page)
