@@ -531,11 +531,22 @@ def test_captions_naming_languages_sync_like_languages(build_site) -> None:
         fn main() {}
         ```
         ````
+
+        ````{code-compare}
+        ```{code-block} go
+        :caption: Before
+        x := 1
+        ```
+        ```{code-block} go
+        :caption: After
+        x := 2
+        ```
+        ````
         """
     html = build_site({"index.md": page}).read("index.html")
     blocks = BeautifulSoup(html, "html.parser").select("div.versus-code-compare")
     keys = [[t["data-versus-sync"] for t in b.select('[role="tab"]')] for b in blocks]
-    assert keys == [["go", "rust"], ["go", "rust"]]
+    assert keys == [["go", "rust"], ["go", "rust"], ["before", "after"]]
 
 
 def test_named_code_compare_is_a_latex_target(build_site) -> None:

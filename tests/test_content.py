@@ -560,10 +560,70 @@ def test_reference_documents_every_option(build_site, page: str) -> None:
 
 def test_config_page_lists_every_default_language() -> None:
     source = (WRITERS / "config.md").read_text(encoding="utf-8")
+    rows = [line for line in source.splitlines() if line.startswith("| `")]
     for key, label in DEFAULT_LANGUAGES.items():
-        row = next((line for line in source.splitlines() if f"`{key}`" in line), None)
+        row = next((line for line in rows if f"`{key}`" in line), None)
         assert row is not None, f"config.md does not list the language {key!r}"
         assert row.rstrip().endswith(f"| {label} |"), (key, label, row)
+
+
+def test_config_page_documents_every_setting(build_site) -> None:
+    """Every ``versus_*`` value any module registers has its own section."""
+    built = build_site({"index.md": "# Settings\n"})
+    source = (WRITERS / "config.md").read_text(encoding="utf-8")
+    names = [
+        value.name for value in built.app.config if value.name.startswith("versus_")
+    ]
+    assert "versus_languages" in names, names
+    for name in names:
+        assert re.search(rf"^## `{name}`", source, re.M), (
+            f"config.md has no section for {name}"
+        )
+
+
+def _section_rows(source: str, label: str) -> list[list[str]]:
+    """The body rows of the first Markdown table after ``(label)=``, as cells."""
+    lines = source[source.index(f"({label})=") :].splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    table: list[str] = []
+    for line in lines[first:]:
+        if not line.startswith("|"):
+            break
+        table.append(line)
+    return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in table[2:]]
+
+
+def test_benchmark_formatting_rules_match_the_code() -> None:
+    """The writer's guide's tables of figures and ratio words are what the
+    directives really do."""
+    from sphinx_versus.benchmarks.numbers import (
+        format_value,
+        parse_value,
+        ratio_words,
+    )
+
+    source = (WRITERS / "benchmarks.md").read_text(encoding="utf-8")
+    rows = _section_rows(source, "ref-benchmarks-formatting")
+    assert len(rows) >= 6, rows
+    for typed, shown, _rule in rows:
+        inputs = re.findall(r"`([^`]+)`", typed) if typed != "(empty)" else [""]
+        outputs = shown.split(" · ")
+        if len(outputs) == 1:
+            outputs *= len(inputs)
+        assert len(inputs) == len(outputs), (typed, shown)
+        for text, expected in zip(inputs, outputs, strict=True):
+            assert format_value(parse_value(text)) == expected, (text, expected)
+    words = _section_rows(source, "ref-benchmarks-ratios")
+    checked = 0
+    for units, better, pair in words:
+        direction = better.strip("`")
+        if direction not in ("higher", "lower"):
+            continue
+        expected = tuple(pair.split(" / "))
+        for unit in re.findall(r"`([^`]+)`", units):
+            assert ratio_words(unit, direction) == expected, (unit, direction)
+            checked += 1
+    assert checked >= 10, words
 
 
 # -- the writer's guide's error catalogue -------------------------------------------

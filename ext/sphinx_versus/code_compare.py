@@ -159,6 +159,7 @@ class CodeCompareDirective(SphinxDirective):
         ]
         blocks = [c for c in body.children if _is_code(c)]
         wrappers = [self._wrap(block, problems) for block in blocks]
+        _unique_sync_keys(wrappers)
         problems += _duplicate_labels(wrappers)
         if len(blocks) < 2:
             problems.append(
@@ -242,6 +243,18 @@ class CodeCompareDirective(SphinxDirective):
         wrapper["versus_label"] = label
         wrapper["versus_sync"] = _sync_for(label, name, self.config)
         return wrapper
+
+
+def _unique_sync_keys(wrappers: list[nodes.Element]) -> None:
+    """Two tabs of one language ("v1", "v2") are keyed by their labels.
+
+    Otherwise choosing either would store the same key and a reload would
+    always select the first of them.
+    """
+    keys = [w["versus_sync"] for w in wrappers]
+    for wrapper in wrappers:
+        if keys.count(wrapper["versus_sync"]) > 1:
+            wrapper["versus_sync"] = sync_key(wrapper["versus_label"])
 
 
 def _sync_for(label: str, name: str, config: Config) -> str:
