@@ -293,12 +293,12 @@ def test_bad_input_is_located_and_nothing_is_dropped(build_site):
     assert lines == [
         f"index.md:3: WARNING: benchmark-table: cannot read 'data/missing.csv' "
         f"(resolved to {src}/data/missing.csv): no such file; paths are relative "
-        f"to this page, or to the source directory when they start with / "
+        f"to this page, or to the docs source directory when they start with / "
         f"[versus.benchmark]",
         f"index.md:6: WARNING: benchmark-table: '../../outside.csv' resolves to "
-        f"{src.parent.parent}/outside.csv, which is outside the documentation "
-        f"source directory {src}; keep data files inside it (a leading / means "
-        f"the source directory) [versus.benchmark]",
+        f"{src.parent.parent}/outside.csv, outside the docs source directory "
+        f"{src}; keep data files inside it (a leading / means the docs source "
+        f"directory) [versus.benchmark]",
         "index.md:9: WARNING: benchmark-table: data/bad.csv:2, column 3 "
         "(better): 'better' must be 'higher' or 'lower', not 'sometimes' "
         "[versus.benchmark]",
@@ -328,8 +328,8 @@ def test_bad_input_is_located_and_nothing_is_dropped(build_site):
         "has a header row but no data rows; add one row per workload "
         "[versus.benchmark]",
         f"index.md:34: WARNING: benchmark-table: cannot read 'data' (resolved to "
-        f"{src}/data): it is a directory, not a CSV file; paths are relative to "
-        f"this page, or to the source directory when they start with / "
+        f"{src}/data): it is a directory, not a file; paths are relative to "
+        f"this page, or to the docs source directory when they start with / "
         f"[versus.benchmark]",
         "index.md:37: WARNING: benchmark-chart: data/no-unit.csv:1: missing "
         "required column 'unit'; the header has 'workload', 'better', 'Go', "

@@ -547,7 +547,7 @@ def test_bad_input_is_located(build_site, tmp_path):
         (directive(4), ":headers: has malformed JSON", "column 17"),
         (
             directive(5),
-            ":file: missing.csv not found",
+            ":file: cannot read 'missing.csv'",
             str(built.srcdir / "missing.csv"),
         ),
         (directive(6), "outside the docs source directory", "outside.csv"),
@@ -658,7 +658,7 @@ def test_editing_a_csv_rereads_only_the_pages_using_it(build_site):
 def test_creating_a_missing_csv_fixes_the_page(build_site):
     page = "# A\n\n```{comparison-table}\n:file: later.csv\n```\n"
     first = build_site({"index.md": page}, "html", warnings_ok=True)
-    assert "later.csv not found" in first.warnings
+    assert "cannot read 'later.csv'" in first.warnings
     first.app.cleanup()  # Sphinx's global registries, as between two runs
     second = build_site(
         {"later.csv": b"Feature,Go\nNow,here\n"}, "html", srcdir=first.srcdir

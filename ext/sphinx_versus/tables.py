@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_versus.datafiles import DataFileError, read_data_file
 from sphinx_versus.table_rows import (
     Row,
     RowError,
@@ -225,28 +226,12 @@ class ComparisonTableDirective(SphinxDirective):
         return [_Line(row.cells, self._body_line(row.line)) for row in rows]
 
     def _csv_rows(self) -> list[_Line]:
-        given = self.options["file"]
-        rel, absolute = self.env.relfn2path(given, self.env.docname)
-        srcdir = Path(self.env.srcdir).resolve()
-        path = Path(absolute)
-        if not path.is_relative_to(srcdir):
-            msg = (
-                f":file: {given} resolves to {path}, outside the docs source "
-                f"directory {srcdir}; move the file into the docs source tree"
-            )
-            raise _Fatal(msg)
-        # Before reading: an edit that fixes a broken file must re-read the page.
-        self.env.note_dependency(rel)
-        if not path.is_file():
-            msg = (
-                f":file: {given} not found (looked for {path}); a path is relative "
-                "to this page, or to the docs source directory if it starts with /"
-            )
-            raise _Fatal(msg)
         try:
-            rows: tuple[Row, ...] = read_csv(path.read_bytes())
-        except OSError as exc:
-            raise _Fatal(f"cannot read :file: {given} ({path}): {exc}") from exc
+            rel, data = read_data_file(self.env, self.options["file"])
+        except DataFileError as exc:
+            raise _Fatal(f":file: {exc}") from exc
+        try:
+            rows: tuple[Row, ...] = read_csv(data)
         except RowError as exc:
             raise _Fatal(f"{rel}, {exc}") from exc
         return [

@@ -8,7 +8,6 @@ that use it.  Every problem becomes one located warning.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils.parsers.rst import directives
@@ -17,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.benchmarks.compare import SelectionError, compare
 from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
+from sphinx_versus.datafiles import DataFileError, read_data_file
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -54,32 +54,11 @@ class BaseBenchmarkDirective(SphinxDirective):
 
     def read_csv(self) -> tuple[str, bytes] | None:
         """The file's source-relative path and bytes, or ``None`` (warned)."""
-        argument = self.arguments[0]
-        rel, absolute = self.env.relfn2path(argument, self.env.docname)
-        path = Path(absolute)
-        srcdir = Path(self.env.srcdir).resolve()
-        if not path.is_relative_to(srcdir):
-            self.warn(
-                f"{argument!r} resolves to {path}, which is outside the "
-                f"documentation source directory {srcdir}; keep data files "
-                f"inside it (a leading / means the source directory)"
-            )
-            return None
-        self.env.note_dependency(rel)
         try:
-            return rel, path.read_bytes()
-        except FileNotFoundError:
-            problem = "no such file"
-        except IsADirectoryError:
-            problem = "it is a directory, not a CSV file"
-        except OSError as exc:
-            problem = exc.strerror or str(exc)
-        self.warn(
-            f"cannot read {argument!r} (resolved to {path}): {problem}; paths "
-            f"are relative to this page, or to the source directory when "
-            f"they start with /"
-        )
-        return None
+            return read_data_file(self.env, self.arguments[0])
+        except DataFileError as exc:
+            self.warn(str(exc))
+            return None
 
     def systems_option(self) -> list[str] | None:
         raw = self.options.get("systems")
