@@ -82,15 +82,9 @@ copybutton_exclude = ".linenos, .gp, .go"
 sphinx_tabs_disable_tab_closing = True
 
 # -- LaTeX / PDF ----------------------------------------------------------------
-# Runtime imports stay inside the functions below: every module-level name in
-# conf.py is read as a config value (an imported `smartquotes` module would
-# replace Sphinx's `smartquotes` setting).
-from typing import TYPE_CHECKING  # noqa: E402
-
-if TYPE_CHECKING:
-    from docutils import nodes
-    from sphinx.application import Sphinx
-
+# sphinx_versus turns the root toctrees' captions into LaTeX parts and gives
+# latexmkrc the xindy options Read the Docs' direct latexmk call lacks
+# (ext/sphinx_versus/latex_book.py).
 # Read the Docs runs `latexmk -r latexmkrc -pdf ...`; the latexmkrc Sphinx
 # writes for latex_engine = "xelatex" maps -pdf to xelatex, so the RTD command
 # and `make pdf` both use XeLaTeX.  pdflatex cannot typeset µ, ≥ or →; XeLaTeX
@@ -211,87 +205,6 @@ latex_elements = {
 }
 
 
-def _toctree_captions_as_parts(
-    app: Sphinx, doctree: nodes.document, docname: str
-) -> None:
-    r"""Start a LaTeX \part at the first page of each captioned root toctree.
-
-    The HTML sidebar groups the pages under the root toctrees' captions ("The
-    guide", "Writer's guide", ...).  LaTeX drops toctree captions, so without
-    this the PDF would be one flat run of chapters.  Only the assembled LaTeX
-    document is touched, never the cached doctrees the HTML build shares.
-    """
-    from docutils import nodes
-    from docutils.utils import smartquotes
-    from sphinx import addnodes
-
-    if app.builder.format != "latex" or docname not in {
-        entry[0] for entry in app.config.latex_documents
-    }:
-        return
-    captioned = [
-        (toctree["caption"], toctree["includefiles"][0])
-        for toctree in app.env.get_doctree(docname).findall(addnodes.toctree)
-        if toctree.get("caption") and toctree.get("includefiles")
-    ]
-    if len(captioned) < 2:  # one part for the whole book adds nothing
-        return
-    starts = {node["docname"]: node for node in doctree.findall(addnodes.start_of_file)}
-    for caption, first in captioned:
-        node = starts.get(first)
-        # Only toctrees at the root's top level: a \part inside a chapter is wrong.
-        if (
-            node is None
-            or sum(isinstance(a, nodes.section) for a in _ancestors(node)) != 1
-        ):
-            continue
-        if app.config.smartquotes:  # as the page titles got: Writer’s guide
-            caption = smartquotes.smartyPants(
-                caption, app.config.smartquotes_action, app.config.language
-            )
-        part = nodes.raw("", rf"\part{{{_tex(caption)}}}", format="latex")
-        node.parent.insert(node.parent.index(node), part)
-
-
-def _latexmkrc_without_make(app: Sphinx, exception: Exception | None) -> None:
-    """Give latexmkrc the xindy options that only Sphinx's Makefile exports.
-
-    Sphinx's latexmkrc calls xindy with $XINDYOPTS, which `make` sets.  Read
-    the Docs runs latexmk directly, so xindy runs without sphinx.xdy, fails,
-    and the PDF silently has no index.  The options are read from the
-    Makefile Sphinx just wrote, so the two cannot disagree.
-    """
-    if exception is not None or app.builder.format != "latex":
-        return
-    outdir = Path(app.outdir)
-    makefile, latexmkrc = outdir / "Makefile", outdir / "latexmkrc"
-    if not (makefile.is_file() and latexmkrc.is_file()):
-        return
-    options = [
-        match[1].strip()
-        for match in re.finditer(
-            r"^(?:export\s+)?XINDYOPTS\s*\+?=(.*)$",
-            makefile.read_text("utf-8"),
-            re.MULTILINE,
-        )
-    ]
-    rc = latexmkrc.read_text("utf-8")
-    if not options or "$ENV{'XINDYOPTS'} //=" in rc:
-        return
-    line = (
-        f"$ENV{{'XINDYOPTS'}} //= '{' '.join(options)}';  # for latexmk without make\n"
-    )
-    latexmkrc.write_text(line + rc, "utf-8")
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found: list[nodes.Element] = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
-
-
 # -- epub -----------------------------------------------------------------------
 epub_basename = "sphinx-versus"
 epub_title = project
@@ -304,8 +217,3 @@ epub_language = language
 epub_scheme = "UUID"
 epub_identifier = "urn:uuid:2167c1b8-f4e1-55cb-9b7a-efae2f17f087"
 epub_show_urls = "footnote"
-
-
-def setup(app: Sphinx) -> None:
-    app.connect("doctree-resolved", _toctree_captions_as_parts)
-    app.connect("build-finished", _latexmkrc_without_make)

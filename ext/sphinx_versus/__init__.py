@@ -16,7 +16,15 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from sphinx_versus import a11y, assets, benchmarks, code_compare, config, tables
+    from sphinx_versus import (
+        a11y,
+        assets,
+        benchmarks,
+        code_compare,
+        config,
+        latex_book,
+        tables,
+    )
 
     config.setup_config(app)
     assets.setup_assets(app)
@@ -24,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     tables.setup_tables(app)
     code_compare.setup_code_compare(app)
     benchmarks.setup_benchmarks(app)
+    latex_book.setup_latex_book(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
