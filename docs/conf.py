@@ -25,7 +25,8 @@ extensions = [
     "sphinx_versus",
 ]
 
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# Files starting with _ are {include}d into pages, never pages themselves.
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "**/_*.md"]
 root_doc = "index"
 nitpicky = True
 # {numref} to tables and code-compare blocks needs numbered figures.
