@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import require_tool
 from docutils import nodes
 
-from sphinx_versus.tables import versus_header_cell
+from sphinx_versus.table_output import versus_header_cell
 
 if TYPE_CHECKING:
     from bs4 import Tag
