@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,3 +130,25 @@ def build_site(tmp_path: Path, make_app: Callable[..., Sphinx]) -> Callable[...,
         return built
 
     return _build
+
+
+@dataclass
+class DocsHtml:
+    """The real docs, built once per session as ``make html`` builds them."""
+
+    returncode: int
+    log: str
+    outdir: Path
+
+
+@pytest.fixture(scope="session")
+def docs_html(tmp_path_factory: pytest.TempPathFactory) -> DocsHtml:
+    """``docs/`` built with ``-n -W --keep-going``; shared by content and browser."""
+    base = tmp_path_factory.mktemp("docs-build")
+    outdir = base / "html"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going",
+         "-q", "-d", str(base / "doctrees"), str(DOCS), str(outdir)],
+        capture_output=True, text=True, cwd=ROOT, timeout=900, check=False,
+    )  # fmt: skip
+    return DocsHtml(result.returncode, result.stdout + result.stderr, outdir)

@@ -124,18 +124,33 @@ def scan_myst(text: str, page: Path, docs: Path, first_line: int = 1) -> list[Bl
         name, args = directive["name"], directive["args"].strip()
         options, body, used = _split_options(token.content)
         body_line = line + 1 + used
-        if name == "literalinclude":
-            target = resolve_include(args, page, docs)
-            language = options.get("language", "")
-            blocks.append(Block(page, line, "{literalinclude}", language, target))
-        elif name in CODE_DIRECTIVES:
-            language = args.split()[0] if args else options.get("language", "")
-            blocks.append(Block(page, line, f"{{{name}}} {language}", language))
+        code = _code_block(name, args, options, page, docs, line, f"{{{name}}}")
+        if code is not None:
+            blocks.append(code)
         elif name == "eval-rst":
             blocks += scan_rst("\n".join(body), page, docs, body_line)
         elif name not in OPAQUE_DIRECTIVES:
             blocks += scan_myst("\n".join(body), page, docs, body_line)
     return blocks
+
+
+def _code_block(
+    name: str,
+    args: str,
+    options: dict[str, str],
+    page: Path,
+    docs: Path,
+    line: int,
+    syntax: str,
+) -> Block | None:
+    """The code a literalinclude or code directive shows, in either markup."""
+    if name == "literalinclude":
+        target = resolve_include(args, page, docs)
+        return Block(page, line, syntax, options.get("language", ""), target)
+    if name in CODE_DIRECTIVES:
+        language = args.split()[0] if args else options.get("language", "")
+        return Block(page, line, f"{syntax} {language}", language)
+    return None
 
 
 # -- reStructuredText ------------------------------------------------------------
@@ -186,13 +201,10 @@ def scan_rst(text: str, page: Path, docs: Path, first_line: int = 1) -> list[Blo
         where = first_line + i
         if name == "highlight":
             highlight = args
-        elif name == "literalinclude":
-            target = resolve_include(args, page, docs)
-            language = options.get("language", "")
-            blocks.append(Block(page, where, ".. literalinclude::", language, target))
-        elif name in CODE_DIRECTIVES:
-            language = args.split()[0] if args else options.get("language", "")
-            blocks.append(Block(page, where, f".. {name}:: {language}", language))
+        elif code := _code_block(
+            name, args, options, page, docs, where, f".. {name}::"
+        ):
+            blocks.append(code)
         if name in CODE_DIRECTIVES or name in OPAQUE_DIRECTIVES:
             i = end  # the body is code: do not read directives inside it
         else:

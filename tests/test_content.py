@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import re
-import subprocess
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from sphinx_versus.config import DEFAULT_LANGUAGES
 
 if TYPE_CHECKING:
     from bs4 import Tag
+    from conftest import DocsHtml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -245,33 +244,9 @@ class DocsBuild:
 
 
 @pytest.fixture(scope="session")
-def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
-    """Build the real docs once, as ``make html`` does."""
-    base = tmp_path_factory.mktemp("docs-build")
-    outdir = base / "html"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-d",
-            str(base / "doctrees"),
-            str(DOCS),
-            str(outdir),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=900,
-        check=False,
-    )
-    return DocsBuild(result.returncode, result.stdout + result.stderr, outdir)
+def docs_build(docs_html: DocsHtml) -> DocsBuild:
+    """The real docs, built once per session (``docs_html`` in conftest)."""
+    return DocsBuild(docs_html.returncode, docs_html.log, docs_html.outdir)
 
 
 def normalise(text: str) -> str:

@@ -1,11 +1,12 @@
 """Browser fixtures: build each site once, serve it on 127.0.0.1, drive Chromium.
 
-Two sites are built per session, each with ``python -m sphinx`` in a
+Two sites are served per session, each built with ``python -m sphinx`` in a
 subprocess (so nothing of the build leaks into the browser tests' process):
-the real guide from ``docs/`` and a small fixture site from ``site/`` that puts
-every kind of language tab on one page.  Each is served by a threaded
-``http.server`` on an ephemeral port; one Chromium (Debian's, never a
-downloaded one) serves the whole session and every test gets fresh contexts.
+the real guide (the ``docs_html`` build the content tests share) and a small
+fixture site from ``site/`` that puts every kind of language tab on one page.
+Each is served by a threaded ``http.server`` on an ephemeral port; one
+Chromium (Debian's, never a downloaded one) serves the whole session and
+every test gets fresh contexts.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import DOCS, ROOT, require_tool
+from conftest import DOCS, ROOT, DocsHtml, require_tool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -147,9 +148,10 @@ def _site_factory(
 ) -> Iterator[Callable[[str, Path, bool], Site]]:
     servers: list[ThreadingHTTPServer] = []
 
-    def make(name: str, src: Path, strict: bool) -> Site:
-        out = tmp_path_factory.mktemp(f"{name}-html", numbered=True) / "html"
-        _build_html(src, out, strict=strict)
+    def make(name: str, src: Path, strict: bool, out: Path | None = None) -> Site:
+        if out is None:  # not built yet
+            out = tmp_path_factory.mktemp(f"{name}-html", numbered=True) / "html"
+            _build_html(src, out, strict=strict)
         server, base_url = _serve(out)
         servers.append(server)
         return Site(name=name, root=out, base_url=base_url)
@@ -161,9 +163,13 @@ def _site_factory(
 
 
 @pytest.fixture(scope="session")
-def docs_site(chromium_path: str, _site_factory: Callable[..., Site]) -> Site:
-    """The real guide.  Its warnings are ``make html``'s business, not ours."""
-    return _site_factory("docs", DOCS, False)
+def docs_site(
+    chromium_path: str, _site_factory: Callable[..., Site], docs_html: DocsHtml
+) -> Site:
+    """The real guide, as the content tests built it (once per session)."""
+    if docs_html.returncode != 0:
+        pytest.fail(f"the docs did not build:\n{docs_html.log}", pytrace=False)
+    return _site_factory("docs", DOCS, False, docs_html.outdir)
 
 
 @pytest.fixture(scope="session")
