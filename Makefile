@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets pdf epub live bench clean
+.PHONY: help venv html test lint format snippets matrix pdf epub live bench clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -20,6 +20,7 @@ help:
 	@echo "make live      rebuild and reload the site in a browser while you write"
 	@echo "make pdf       build $(BUILD)/latex/sphinx-versus.pdf (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
+	@echo "make matrix    the wheel in clean uv venvs builds tests/external (lowest and newest versions)"
 	@echo "make bench     build-performance benchmark (not part of make test)"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
@@ -56,6 +57,9 @@ test: lint
 
 snippets: $(STAMP)
 	$(BIN)/python -m pytest -m snippets $(PYTEST_ARGS)
+
+matrix: $(STAMP)
+	$(BIN)/python -m tests.external.matrix $(MATRIX_ARGS)
 
 live: $(STAMP)
 	$(BIN)/sphinx-autobuild $(DOCS) $(BUILD)/html --watch ext --watch snippets \

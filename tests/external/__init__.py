@@ -1,0 +1,1 @@
+"""A second team's project that installs sphinx-versus from its wheel."""
