@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sphinx_versus
 
 
@@ -40,3 +42,31 @@ def test_toctree_captions_get_an_aria_level(build_site):
         assert html.count('role="heading"') == html.count(
             'role="heading" aria-level="2"'
         ), theme
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 13: the static folder still goes via html_static_path"
+)
+def test_rebuild_does_not_report_a_config_change(build_site):
+    """The static folder is added without touching ``html_static_path``.
+
+    Appending to the user's ``html_static_path`` made the pickled config differ
+    from ``conf.py`` on every run, so each incremental build said "The
+    configuration has changed" and re-read every page.
+    """
+    files = {
+        "index.md": "# Home\n\n```{toctree}\nother\n```\n",
+        "other.md": "# Other\n",
+    }
+    # sphinx.testing swaps alabaster for "basic" after reading conf.py, which
+    # would itself look like a config change; an override keeps the theme.
+    theme = {"html_theme": "alabaster"}
+    build_site(files, confoverrides=theme)
+    second = build_site(files, confoverrides=theme)
+    status = second.app.status.getvalue()
+    assert "configuration has changed" not in status.lower(), status
+    assert "html_static_path" not in status, status
+    # Nothing changed, so nothing is read again; the static files are still there.
+    assert "0 added, 0 changed, 0 removed" in status, status
+    assert (second.outdir / "_static" / "versus-tabs.js").is_file()
+    assert second.app.config.html_static_path == []
