@@ -1,0 +1,342 @@
+"""code-compare in the five themes other teams use, light, dark and print.
+
+The external fixture (``tests/external/docs``: PostgreSQL vs SQLite, only
+sphinx-versus and myst-parser) is built once per theme per session and served.
+In each theme: tabs switch; every panel of a side-by-side block (authored, or
+the reader's "Side by side" toggle) is visible with its label; printing shows
+every panel with its label; tab labels and the toggle meet 4.5:1 contrast in
+the theme's light and dark mode; and the toggle is drawn from the theme (its
+font, its surface, its border colour), not as a foreign widget.
+
+Bootstrap themes (pydata, book) hide ``[hidden]`` with ``!important``, which
+once beat the extension's own rule and lost code; these tests caught it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from playwright.sync_api import BrowserContext, Page
+
+    from .conftest import PageProblems, Site
+
+pytestmark = [pytest.mark.browser, pytest.mark.toolchain]
+
+from tests.external.matrix import FIXTURE  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str  # html_theme
+    dark: bool  # has a dark mode that follows prefers-color-scheme
+    #: CSS variable holding the theme's border colour, if it has one.
+    border_var: str | None
+
+
+THEMES = {
+    "alabaster": Theme("alabaster", dark=False, border_var=None),
+    "rtd": Theme("sphinx_rtd_theme", dark=False, border_var=None),
+    "pydata": Theme("pydata_sphinx_theme", dark=True, border_var="--pst-color-border"),
+    "book": Theme("sphinx_book_theme", dark=True, border_var="--pst-color-border"),
+    "furo": Theme("furo", dark=True, border_var="--color-background-border"),
+}
+MIN_CONTRAST = 4.5  # WCAG 1.4.3, normal-size text
+WIDE = {"width": 1400, "height": 1000}
+
+# Effective colours: walk up until an opaque background; blend alpha over it.
+COLOURS_JS = """
+(el) => {
+  const parse = (c) => {
+    const m = c.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return [0, 0, 0, 0];
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const layers = [];
+  for (let n = el; n; n = n.parentElement) {
+    const bg = parse(getComputedStyle(n).backgroundColor);
+    if (bg[3] > 0) layers.push(bg);
+    if (bg[3] >= 1) break;
+  }
+  let out = [255, 255, 255];
+  for (const [r, g, b, a] of layers.reverse()) {
+    out = [r, g, b].map((c, i) => c * a + out[i] * (1 - a));
+  }
+  const fg = parse(getComputedStyle(el).color);
+  const text = [0, 1, 2].map((i) => fg[i] * fg[3] + out[i] * (1 - fg[3]));
+  const s = getComputedStyle(el);
+  return {
+    text, background: out,
+    ownBackground: parse(s.backgroundColor),
+    border: parse(s.borderTopColor),
+    borderWidth: parseFloat(s.borderTopWidth) || 0,
+    font: s.fontFamily,
+    bodyFont: getComputedStyle(document.body).fontFamily,
+    label: el.textContent.trim(),
+  };
+}
+"""
+
+CSS_VAR_JS = """
+(name) => {
+  const probe = document.createElement("div");
+  probe.style.color = `var(${name})`;
+  document.querySelector(".versus-code-compare").append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
+"""
+
+PAGE_IS_DARK_JS = """
+() => {
+  const m = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+  return (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255 < 0.3;
+}
+"""
+
+
+def _luminance(rgb: list[float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: list[float], b: list[float]) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _rgb(css: str) -> list[float]:
+    return [float(x) for x in re.findall(r"[\d.]+", css)[:3]]
+
+
+def _build_theme_site(theme: Theme, base: Path) -> Path:
+    src = base / "src"
+    shutil.copytree(FIXTURE, src, ignore=shutil.ignore_patterns("_build"))
+    out = base / "html"
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"]
+    cmd += ["-D", f"html_theme={theme.name}", "-d", str(base / "doctrees")]
+    done = subprocess.run(
+        [*cmd, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.fail(
+            f"{theme.name}: the fixture did not build:\n{done.stderr}{done.stdout}",
+            pytrace=False,
+        )
+    return out
+
+
+@pytest.fixture(scope="session", params=list(THEMES))
+def themed(
+    request: pytest.FixtureRequest,
+    chromium_path: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    _site_factory: Callable[..., Site],
+) -> tuple[Theme, Site]:
+    """The external fixture in one theme, built once per session and served."""
+    theme = THEMES[request.param]
+    out = _build_theme_site(theme, tmp_path_factory.mktemp(f"theme-{request.param}"))
+    return theme, _site_factory(f"theme-{request.param}", FIXTURE, True, out)
+
+
+#: pydata-sphinx-theme (and sphinx-book-theme on it) logs this on every page
+#: of a site that leaves its ``default_mode`` option unset; not ours to fix.
+THEME_NOISE = re.compile(r"console error: Got invalid theme mode: \. Resetting")
+
+
+@pytest.fixture
+def open_page(
+    new_context: Callable[..., BrowserContext],
+    watch: Callable[[Page], PageProblems],
+) -> Callable[..., tuple[Page, PageProblems]]:
+    def make(**options: Any) -> tuple[Page, PageProblems]:
+        options.setdefault("viewport", WIDE)
+        page = new_context(**options).new_page()
+        return page, watch(page)
+
+    return make
+
+
+def own(problems: PageProblems) -> list[str]:
+    """Console errors and failed requests, less the themes' own noise."""
+    return [m for m in problems.messages if not THEME_NOISE.match(m)]
+
+
+def _visible(page: Page, selector: str) -> list[bool]:
+    return page.eval_on_selector_all(
+        selector, "els => els.map(e => e.checkVisibility({visibilityProperty: true}))"
+    )
+
+
+def _ready(page: Page) -> None:
+    page.wait_for_selector(".versus-code-compare.versus-js")
+
+
+def test_tabs_switch(themed: tuple[Theme, Site], open_page: Callable[..., Any]) -> None:
+    theme, site = themed
+    page, problems = open_page()
+    page.goto(site.url("queries.html"))
+    _ready(page)
+    block = page.locator("#create-table")
+    panels = block.locator('[role="tabpanel"]')
+    assert _visible(page, "#create-table [role=tabpanel]") == [True, False], theme
+    block.get_by_role("tab", name="SQLite").click()
+    assert block.get_by_role("tab", name="SQLite").get_attribute("aria-selected") == (
+        "true"
+    )
+    assert _visible(page, "#create-table [role=tabpanel]") == [False, True], theme
+    assert "STRICT" in panels.nth(1).inner_text()
+    assert not own(problems)
+
+
+def _side_by_side(page: Page, root: str) -> None:
+    """Every panel of the block is visible, in columns, under its label."""
+    selector = f"{root} [role=tabpanel]"
+    assert all(_visible(page, selector)), f"{root}: a panel is hidden"
+    labels = page.locator(f"{root} .versus-panel-label")
+    assert all(_visible(page, f"{root} .versus-panel-label")), f"{root}: no label"
+    boxes = [p.bounding_box() for p in page.locator(selector).all()]
+    assert all(boxes)
+    first, second = boxes[0], boxes[1]
+    assert first and second
+    assert first["x"] + first["width"] <= second["x"] + 1, f"not columns: {boxes}"
+    assert labels.count() == len(boxes)
+
+
+def test_side_by_side_shows_every_panel(
+    themed: tuple[Theme, Site], open_page: Callable[..., Any]
+) -> None:
+    theme, site = themed
+    page, problems = open_page()
+    page.goto(site.url("queries.html"))
+    _ready(page)
+    # Authored :layout: side-by-side (the second block on the page).
+    root = "#connecting-from-python .versus-code-compare"
+    _side_by_side(page, root)
+    # The reader's toggle on a tabs block.
+    toggle = page.locator("#create-table").get_by_role("button", name="Side by side")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    _side_by_side(page, "#create-table")
+    assert not own(problems), theme.name
+
+
+@pytest.mark.parametrize("page_name", ["queries.html", "operations.html"])
+def test_print_shows_every_panel_with_its_label(
+    themed: tuple[Theme, Site], open_page: Callable[..., Any], page_name: str
+) -> None:
+    theme, site = themed
+    page, problems = open_page()
+    page.goto(site.url(page_name))
+    _ready(page)
+    page.emulate_media(media="print")
+    blocks = page.locator(".versus-code-compare")
+    assert blocks.count() >= 2
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        # The tab row itself is not printed, so read its labels from the DOM.
+        tabs = [
+            (t.text_content() or "").strip()
+            for t in block.locator('[role="tab"]').all()
+        ]
+        panels = block.locator("[role=tabpanel]")
+        assert panels.count() == len(tabs) >= 2
+        for j, tab in enumerate(tabs):
+            panel = panels.nth(j)
+            label = panel.locator(".versus-panel-label")
+            assert panel.is_visible(), f"{theme.name} print: panel {tab!r} hidden"
+            assert label.is_visible(), f"{theme.name} print: label {tab!r} hidden"
+            assert label.inner_text().strip() == tab
+            assert panel.locator("pre").is_visible()
+    assert not own(problems)
+
+
+def _open_in_mode(
+    theme: Theme, site: Site, open_page: Callable[..., Any], mode: str
+) -> Page:
+    page, _ = open_page(color_scheme=mode)
+    page.goto(site.url("queries.html"))
+    _ready(page)
+    if theme.dark:
+        assert page.evaluate(PAGE_IS_DARK_JS) == (mode == "dark"), (
+            f"{theme.name} did not switch to {mode} mode"
+        )
+    return page
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_tab_labels_meet_contrast(
+    themed: tuple[Theme, Site],
+    open_page: Callable[..., Any],
+    mode: str,
+    record_property: Callable[[str, object], None],
+) -> None:
+    theme, site = themed
+    page = _open_in_mode(theme, site, open_page, mode)
+    block = page.locator("#create-table")
+    controls = [*block.get_by_role("tab").all(), block.locator(".versus-view-toggle")]
+    block.get_by_role("tab").nth(1).hover()  # a hovered, unselected tab too
+    low = []
+    ratios = []
+    for control in controls:
+        c = control.evaluate(COLOURS_JS)
+        ratio = contrast(c["text"], c["background"])
+        ratios.append(round(ratio, 2))
+        if ratio < MIN_CONTRAST:
+            low.append(f"{c['label']!r} {ratio:.2f}:1")
+    # The toggle pressed, and the side-by-side labels it shows.
+    controls[-1].click()
+    for el in [controls[-1], *block.locator(".versus-panel-label").all()]:
+        c = el.evaluate(COLOURS_JS)
+        ratio = contrast(c["text"], c["background"])
+        ratios.append(round(ratio, 2))
+        if ratio < MIN_CONTRAST:
+            low.append(f"{c['label']!r} (side by side) {ratio:.2f}:1")
+    record_property(f"contrast-{theme.name}-{mode}", min(ratios))
+    print(f"{theme.name} {mode}: contrast {ratios}")
+    assert not low, f"{theme.name} {mode}: below {MIN_CONTRAST}:1: {low}"
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_toggle_is_drawn_from_the_theme(
+    themed: tuple[Theme, Site], open_page: Callable[..., Any], mode: str
+) -> None:
+    theme, site = themed
+    page = _open_in_mode(theme, site, open_page, mode)
+    toggle = page.locator("#create-table .versus-view-toggle")
+    assert toggle.is_visible()
+    c = toggle.evaluate(COLOURS_JS)
+    assert c["font"] == c["bodyFont"], f"{theme.name}: the toggle has its own font"
+    surface = page.locator("#create-table").evaluate(COLOURS_JS)["background"]
+    if c["ownBackground"][3] > 0:  # an opaque button must sit on the same surface
+        assert contrast(c["ownBackground"], surface) < 1.1, (
+            f"{theme.name} {mode}: toggle background {c['ownBackground']}"
+            f" on a {surface} page"
+        )
+    assert c["borderWidth"] >= 1
+    if theme.border_var:
+        expected = _rgb(page.evaluate(CSS_VAR_JS, theme.border_var))
+        assert [round(x) for x in c["border"][:3]] == [round(x) for x in expected], (
+            f"{theme.name} {mode}: toggle border {c['border']} is not the theme's"
+            f" {theme.border_var} {expected}"
+        )
