@@ -21,6 +21,7 @@ help:
 	@echo "make pdf       build $(BUILD)/latex/sphinx-versus.pdf (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make bench     build-performance benchmark (not part of make test)"
+	@echo "make lint      ruff and mypy --strict"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -46,6 +47,7 @@ html: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format .
