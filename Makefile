@@ -22,6 +22,7 @@ help:
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make matrix    the wheel in clean uv venvs builds tests/external (lowest and newest versions)"
 	@echo "make bench     build-performance benchmark (not part of make test)"
+	@echo "make lint      ruff and mypy --strict"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -47,6 +48,7 @@ html: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format .
