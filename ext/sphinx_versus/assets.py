@@ -3,15 +3,24 @@
 Each feature keeps its files in its own ``static/`` folder and asks for them
 here, so LaTeX, text, epub and man builds never see them and every feature
 adds its assets the same way.
+
+The folders are never added to the user's ``html_static_path``: a config
+value changed by an extension differs from ``conf.py`` on the next run, so
+Sphinx would report "The configuration has changed" and re-read every page.
+Sphinx 9.1+ copies them through ``app.add_static_dir``; on older versions
+they are copied into ``_static`` when the HTML builder collects its pages,
+just before it copies ``html_static_path`` (which can still override them).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from sphinx.util.fileutil import copy_asset
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from pathlib import Path
 
     from sphinx.application import Sphinx
 
@@ -25,12 +34,19 @@ def add_static_files(
 ) -> None:
     """On ``builder-inited``: serve *folder* and link its CSS and JS files."""
 
+    if hasattr(app, "add_static_dir"):  # Sphinx 9.1+
+        app.add_static_dir(folder)
+    else:
+
+        def copy(app: Sphinx) -> tuple[()]:
+            copy_asset(folder, Path(app.outdir, "_static"), force=True)
+            return ()  # html-collect-pages wants pages; this adds none
+
+        app.connect("html-collect-pages", copy)
+
     def add(app: Sphinx) -> None:
         if app.builder.format != "html":
             return
-        static = str(folder)
-        if static not in app.config.html_static_path:
-            app.config.html_static_path.append(static)
         for name in css:
             app.add_css_file(name)
         attributes = js_attributes(app) if js_attributes else {}
