@@ -1,28 +1,32 @@
 """Config mistakes in conf.py: one clear message each, never a traceback.
 
-A ``versus_*`` value of the wrong type or out of range stops the build with a
-``ConfigError`` — "Configuration error:" and one line naming the setting, what
-was expected and what was given — as Sphinx itself and sphinx.ext.intersphinx
-do for a setting that cannot be used.  A ``versus_*`` name the extension does
+A ``versus_*`` value of the wrong type or out of range is one warning at its
+line in ``conf.py`` — the setting, what was expected, what was given — and
+the default is used instead, as Sphinx does for its own settings of the wrong
+type; ``-W`` makes it fail the build.  A ``versus_*`` name the extension does
 not define is a warning that suggests the closest real name.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from sphinx.errors import ConfigError
+
+from sphinx_versus.config import CONFIG_VALUES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
-    from conftest import Built
-
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULTS = {value.name: value.default for value in CONFIG_VALUES}
+#: conftest's BASE_CONF is three lines; a setting appended to it is line 4.
+LINE = 4
 PAGE = {"index.md": "# Home\n"}
 
 # (conf.py line, words the message must hold: setting, expectation, given value)
@@ -55,6 +59,10 @@ MISTAKES = {
         "versus_table_longtable_rows = -1",
         ["versus_table_longtable_rows", "0 or more", "-1"],
     ),
+    "max-bytes-zero": (
+        "versus_data_max_bytes = 0",
+        ["versus_data_max_bytes", "expected an int, 1 or more", "got 0"],
+    ),
     "latex-parts-str": (
         'versus_latex_parts = "yes"',
         ["versus_latex_parts", "expected a bool", "got a str", "'yes'"],
@@ -63,37 +71,42 @@ MISTAKES = {
 
 
 @pytest.mark.parametrize("case", list(MISTAKES))
-def test_a_wrong_value_is_one_config_error(
-    build_site: Callable[..., Built], case: str
+def test_a_wrong_value_is_one_warning_and_the_default(
+    build_site: Callable[..., Any], case: str
 ) -> None:
     line, words = MISTAKES[case]
-    with pytest.raises(ConfigError) as raised:
-        build_site(PAGE, conf=line + "\n")
-    message = str(raised.value)
+    built = build_site(PAGE, conf=line + "\n", warnings_ok=True)
+    warning = built.warnings.strip()
+    name = line.split(" ", 1)[0]
+    assert warning.count("\n") == 0, f"more than one line: {warning!r}"
+    assert f"conf.py:{LINE}: WARNING: {name}: " in warning, warning
     for word in words:
-        assert word in message, f"{word!r} not in {message!r}"
-    assert "\n" not in message.strip(), f"more than one line: {message!r}"
+        assert word in warning, f"{word!r} not in {warning!r}"
+    assert f"using the default, {DEFAULTS[name]!r}" in warning, warning
+    assert warning.endswith("[versus.config]"), warning
+    assert getattr(built.app.config, name) == DEFAULTS[name]
 
 
-def test_every_mistake_is_reported_at_once(build_site: Callable[..., Built]) -> None:
+def test_every_mistake_is_reported(build_site: Callable[..., Any]) -> None:
     conf = 'versus_languages = ["elixir"]\nversus_latex_parts = "yes"\n'
-    with pytest.raises(ConfigError) as raised:
-        build_site(PAGE, conf=conf)
-    message = str(raised.value)
-    assert "versus_languages" in message
-    assert "versus_latex_parts" in message
+    warnings = build_site(PAGE, conf=conf, warnings_ok=True).warnings
+    assert f"conf.py:{LINE}: WARNING: versus_languages: " in warnings
+    assert f"conf.py:{LINE + 1}: WARNING: versus_latex_parts: " in warnings
+    assert warnings.count("WARNING") == 2, warnings
 
 
-def _sphinx_build(tmp_path: Path, conf: str) -> subprocess.CompletedProcess[str]:
+def _sphinx_build(
+    tmp_path: Path, conf: str, *options: str
+) -> subprocess.CompletedProcess[str]:
     src = tmp_path / "src"
-    src.mkdir()
+    src.mkdir(parents=True)
     (src / "conf.py").write_text(
         'extensions = ["sphinx_versus"]\n' + textwrap.dedent(conf), "utf-8"
     )
     (src / "index.rst").write_text("Home\n====\n", "utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src),
-         str(tmp_path / "out")],
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", *options,
+         str(src), str(tmp_path / "out")],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
 
@@ -101,23 +114,28 @@ def _sphinx_build(tmp_path: Path, conf: str) -> subprocess.CompletedProcess[str]
 @pytest.mark.parametrize("case", ["languages-list", "longtable-str"])
 def test_sphinx_build_prints_no_traceback(tmp_path: Path, case: str) -> None:
     line, words = MISTAKES[case]
-    done = _sphinx_build(tmp_path, line + "\n")
-    output = done.stdout + done.stderr
-    assert done.returncode != 0
-    assert "Configuration error:" in output, output
-    for word in words:
-        assert word in output, output
-    for noise in ("Traceback", "Extension error", "report", "Exception occurred"):
-        assert noise not in output, output
+    lenient = _sphinx_build(tmp_path / "lenient", line + "\n")
+    strict = _sphinx_build(tmp_path / "strict", line + "\n", "-W")
+    assert lenient.returncode == 0, lenient.stderr
+    assert strict.returncode != 0, strict.stderr
+    for done in (lenient, strict):
+        output = done.stdout + done.stderr
+        assert "conf.py:2: WARNING: " in output, output
+        for word in words:
+            assert word in output, output
+        for noise in ("Traceback", "Extension error", "report", "has type"):
+            assert noise not in output, output
 
 
-def test_valid_values_build_quietly(build_site: Callable[..., Built]) -> None:
+def test_valid_values_build_quietly(build_site: Callable[..., Any]) -> None:
     conf = """\
     versus_languages = {"elixir": "Elixir", "Console": "Terminal"}
     versus_table_longtable_rows = 0
     versus_latex_parts = False
     """
-    build_site(PAGE, conf=conf)  # no warning, no error
+    built = build_site(PAGE, conf=conf)  # no warning
+    assert built.app.config.versus_languages["Console"] == "Terminal"
+    assert built.app.config.versus_table_longtable_rows == 0
 
 
 @pytest.mark.parametrize(
@@ -130,13 +148,12 @@ def test_valid_values_build_quietly(build_site: Callable[..., Built]) -> None:
     ],
 )
 def test_an_unknown_setting_names_the_closest_one(
-    build_site: Callable[..., Built], line: str, suggestion: str | None
+    build_site: Callable[..., Any], line: str, suggestion: str | None
 ) -> None:
     built = build_site(PAGE, conf=f"# a comment\n{line}\n", warnings_ok=True)
     warning = built.warnings
     name = line.split(" ", 1)[0]
-    # BASE_CONF is three lines long; the comment is line 4, the setting line 5.
-    assert "conf.py:5:" in warning, warning
+    assert f"conf.py:{LINE + 1}:" in warning, warning  # after the comment
     assert f"unknown setting {name!r}" in warning, warning
     if suggestion:
         assert f"did you mean {suggestion!r}?" in warning, warning
@@ -144,3 +161,19 @@ def test_an_unknown_setting_names_the_closest_one(
         assert "did you mean" not in warning, warning
     assert "[versus.config]" in warning, warning
     assert warning.count("WARNING") == 1, warning
+
+
+def test_the_config_reference_shows_what_the_build_reports(
+    tmp_path: Path, make_app: Callable[..., Any]
+) -> None:
+    """The example on the configuration page, built, reports what it says."""
+    page = (ROOT / "docs" / "writers-guide" / "config.md").read_text("utf-8")
+    section = page.split("(ref-config-mistakes)=", 1)[1]
+    blocks = dict(re.findall(r":caption: (\S+)\n\n(.*?)^```$", section, re.M | re.S))
+    (tmp_path / "conf.py").write_text(blocks["conf.py"], "utf-8")
+    (tmp_path / "index.rst").write_text("Home\n====\n", "utf-8")
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    reported = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    reported = reported.replace(f"{tmp_path}/", "")
+    assert reported.strip().splitlines() == blocks["Reported"].strip().splitlines()

@@ -3,16 +3,36 @@
 Features read their settings through :data:`CONFIG_VALUES` and the helpers
 here, never through a ``add_config_value`` of their own, so this module is the
 one list a writer (and the config reference page) needs.
+
+Each value is checked when the config is read (``config-inited``).  A value
+that cannot be used is a warning located at its line in ``conf.py`` — the
+setting, what was expected, what was given — and the default is used
+instead, as Sphinx does for its own settings of the wrong type.  A
+``ConfigError`` would stop the build at once, but Sphinx 9 reports any such
+error with a traceback and a request to file a bug; a warning is one line,
+and ``-W`` still fails the build on it.  A ``versus_*`` name in ``conf.py``
+that no value has is a warning naming the closest real one.
 """
 
 from __future__ import annotations
 
+import ast
+import copy
+import difflib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from sphinx.util import logging
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+PREFIX = "versus_"
 
 #: Display names for the languages of code blocks, keyed by Pygments lexer
 #: name (lower case).  Writers extend or override it with ``versus_languages``
@@ -52,6 +72,52 @@ DEFAULT_LANGUAGES: dict[str, str] = {
 }
 
 
+def _given(value: object) -> str:
+    """``a str: '20'`` — the type with its article, then the value."""
+    name = type(value).__name__
+    article = "an" if name[0] in "aeiou" else "a"
+    return f"{article} {name}: {value!r}"
+
+
+def _count(minimum: int) -> Callable[[object], str | None]:
+    def check(value: object) -> str | None:
+        # bool is an int to Python, never to a writer.
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"expected an int, {minimum} or more; got {_given(value)}"
+        if value < minimum:
+            return f"expected an int, {minimum} or more; got {value!r}"
+        return None
+
+    return check
+
+
+def _flag(value: object) -> str | None:
+    if not isinstance(value, bool):
+        return f"expected a bool (True or False); got {_given(value)}"
+    return None
+
+
+def _languages(value: object) -> str | None:
+    if not isinstance(value, dict):
+        return (
+            "expected a dict from language to display name, such as "
+            f'{{"elixir": "Elixir"}}; got {_given(value)}'
+        )
+    for key, name in value.items():
+        if not isinstance(key, str) or not key.strip():
+            return (
+                "expected a str for each key, a language such as 'elixir'; "
+                f"got {_given(key)}"
+            )
+        if not isinstance(name, str):
+            return f"expected a str as the display name of {key!r}; got {_given(name)}"
+        if not name.strip():
+            return (
+                f"the display name of {key!r} is empty; expected a name like 'Elixir'"
+            )
+    return None
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     """One setting as Sphinx registers it."""
@@ -62,6 +128,8 @@ class ConfigValue:
     rebuild: Literal["", "env"]
     types: tuple[type, ...]
     doc: str
+    #: What is wrong with a value (one line), or None when it can be used.
+    check: Callable[[object], str | None]
 
 
 CONFIG_VALUES: tuple[ConfigValue, ...] = (
@@ -71,6 +139,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (dict,),
         "Tab labels by Pygments lexer name, merged over DEFAULT_LANGUAGES.",
+        _languages,
     ),
     ConfigValue(
         "versus_table_longtable_rows",
@@ -78,6 +147,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         (int,),
         "LaTeX: a table with more body rows than this may break across pages.",
+        _count(0),
     ),
     ConfigValue(
         "versus_latex_parts",
@@ -85,6 +155,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (bool,),
         "LaTeX: each captioned root toctree opens a \\part.",
+        _flag,
     ),
     ConfigValue(
         "versus_data_max_bytes",
@@ -92,6 +163,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (int,),
         "The largest data file (CSV) a directive reads, in bytes.",
+        _count(1),
     ),
 )
 
@@ -103,6 +175,64 @@ def language_names(config: Config) -> dict[str, str]:
     return merged
 
 
+def _conf_py(app: Sphinx) -> Path | None:
+    return Path(app.confdir, "conf.py") if app.confdir else None
+
+
+def _assignments(path: Path) -> dict[str, int]:
+    """Names ``conf.py`` assigns at its top level, with their first lines.
+
+    Read from the file's syntax tree rather than the config, whose record of
+    unknown names is private to Sphinx; conf.py has run already, so it parses.
+    """
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    found: dict[str, int] = {}
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+            targets = [node.target]
+        for target in targets:
+            if isinstance(target, ast.Name):
+                found.setdefault(target.id, node.lineno)
+    return found
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``: warn about each unusable or unknown ``versus_*`` name."""
+    path = _conf_py(app)
+    lines = _assignments(path) if path else {}
+
+    def warn(name: str, message: str, *args: object) -> None:
+        where = f"{path}:{lines[name]}" if path and name in lines else None
+        logger.warning(message, *args, location=where, type="versus", subtype="config")
+
+    for value in CONFIG_VALUES:
+        problem = value.check(getattr(config, value.name))
+        if problem is not None:
+            warn(
+                value.name,
+                "%s: %s; using the default, %r",
+                value.name,
+                problem,
+                value.default,
+            )
+            setattr(config, value.name, copy.deepcopy(value.default))
+
+    known = {value.name for value in CONFIG_VALUES}
+    suffixes = [name.removeprefix(PREFIX) for name in sorted(known)]
+    for name in lines:
+        if not name.startswith(PREFIX) or name in known or name in config:
+            continue
+        close = difflib.get_close_matches(name.removeprefix(PREFIX), suffixes, n=1)
+        hint = f"; did you mean {PREFIX + close[0]!r}?" if close else ""
+        warn(name, "unknown setting %r: sphinx-versus has no such value%s", name, hint)
+
+
 def setup(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(
@@ -111,3 +241,6 @@ def setup(app: Sphinx) -> None:
             value.rebuild,
             types=frozenset(value.types),
         )
+    # Before Sphinx's own type check (priority 800), so that a wrong type is
+    # one message from here, and Sphinx then sees the default.
+    app.connect("config-inited", check_config, priority=750)
