@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets matrix pdf epub live bench clean
+.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -23,6 +23,7 @@ help:
 	@echo "make matrix    the wheel in clean uv venvs builds tests/external (lowest and newest versions)"
 	@echo "make bench     build-performance benchmark (not part of make test)"
 	@echo "make lint      ruff and mypy --strict"
+	@echo "make locale    refresh the extension's message catalog and compile its translations"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -62,6 +63,21 @@ snippets: $(STAMP)
 
 matrix: $(STAMP)
 	$(BIN)/python -m tests.external.matrix $(MATRIX_ARGS)
+
+# The extension's own words: extract _("...") messages into the template,
+# merge them into each translation, compile the .mo files (committed, so the
+# wheel is built from exactly what was reviewed).
+LOCALE := ext/sphinx_versus/locale
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' ext/sphinx_versus/__init__.py)
+locale: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-output --keyword=_ \
+		--project=sphinx-versus --version=$(VERSION) \
+		--copyright-holder="The sphinx-versus authors" \
+		--msgid-bugs-address=https://github.com/sphinx-versus/sphinx-versus/issues \
+		--output-file=$(LOCALE)/sphinx_versus.pot ext/sphinx_versus
+	$(BIN)/pybabel update --domain=sphinx_versus --no-fuzzy-matching \
+		--input-file=$(LOCALE)/sphinx_versus.pot --output-dir=$(LOCALE)
+	$(BIN)/pybabel compile --domain=sphinx_versus --directory=$(LOCALE) --statistics
 
 live: $(STAMP)
 	$(BIN)/sphinx-autobuild $(DOCS) $(BUILD)/html --watch ext --watch snippets \

@@ -15,7 +15,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ext" / "sphinx_versus"
 FEATURES = ("benchmarks", "book", "code_compare", "comparison", "table_output")
-SHARED = {"config", "datafiles", "nodes", "assets"}
+SHARED = {"config", "datafiles", "nodes", "assets", "locale"}
 
 
 def _module_name(path: Path) -> str:
@@ -99,7 +99,7 @@ def test_features_use_only_shared_modules(module: str) -> None:
 def test_setup_lists_every_feature_once() -> None:
     source = (PACKAGE / "__init__.py").read_text("utf-8")
     calls = re.findall(r"^\s+(\w+)\.setup\(app\)$", source, re.MULTILINE)
-    assert sorted(calls) == sorted(["config", *FEATURES])
+    assert sorted(calls) == sorted(["config", "locale", *FEATURES])
     assert len(calls) == len(set(calls))
 
 

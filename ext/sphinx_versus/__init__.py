@@ -26,10 +26,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
         code_compare,
         comparison,
         config,
+        locale,
         table_output,
     )
 
     config.setup(app)
+    locale.setup(app)
     table_output.setup(app)
     comparison.setup(app)
     benchmarks.setup(app)

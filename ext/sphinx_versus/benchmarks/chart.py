@@ -27,6 +27,7 @@ from sphinx_versus.benchmarks.cache import (
 )
 from sphinx_versus.benchmarks.compare import describe
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
+from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -59,12 +60,12 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
         loaded = self.load()
         if loaded is None:
             return []
-        _, comparison = loaded
-        spec = render.chart_spec(comparison)
+        comparison = loaded[1]
+        spec = render.chart_spec(comparison, _)
         chart = benchmark_chart(
             spec=spec,
             key=render.chart_key(spec),
-            alt=self.options.get("alt") or describe(comparison),
+            alt=self.options.get("alt") or describe(comparison, _),
             # Numbers the chart's SVG ids within its page, in reading order.
             serial=self.env.new_serialno("versus-chart") + 1,
         )
@@ -134,18 +135,23 @@ def latex_visit_chart(self: LaTeXTranslator, node: benchmark_chart) -> None:
     raise nodes.SkipNode
 
 
+def _chart_text(alt: str) -> str:
+    """The chart where no picture can be: ``[Chart: <its text alternative>]``."""
+    return _("[Chart: {alt}]").format(alt=alt)
+
+
 def text_visit_chart(self: TextTranslator, node: benchmark_chart) -> None:
     self.new_state(0)
-    self.add_text(f"[Chart: {node['alt']}]")
+    self.add_text(_chart_text(node["alt"]))
     self.end_state()
     raise nodes.SkipNode
 
 
 def man_visit_chart(self: ManualPageTranslator, node: benchmark_chart) -> None:
-    self.body.append(f"[Chart: {self.deunicode(node['alt'])}]\n")
+    self.body.append(self.deunicode(_chart_text(node["alt"])) + "\n")
     raise nodes.SkipNode
 
 
 def texinfo_visit_chart(self: TexinfoTranslator, node: benchmark_chart) -> None:
-    self.body.append(f"\n[Chart: {self.escape(node['alt'])}]\n")
+    self.body.append(f"\n{self.escape(_chart_text(node['alt']))}\n")
     raise nodes.SkipNode

@@ -14,10 +14,11 @@ from sphinx_versus.benchmarks.numbers import (
     compare_values,
     format_value,
     goodness,
+    untranslated,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from decimal import Decimal
 
     from sphinx_versus.benchmarks.data import BenchmarkData, Record
@@ -120,7 +121,12 @@ def _best(values: dict[str, Value | None], better: str) -> set[str]:
     return {s for s, m in mids.items() if m == target}
 
 
-def _row(record: Record, systems: tuple[str, ...], baseline: str) -> Row:
+def _row(
+    record: Record,
+    systems: tuple[str, ...],
+    baseline: str,
+    _: Callable[[str], str],
+) -> Row:
     values = {s: record.values[s] for s in systems}
     best = _best(values, record.better)
     base = values[baseline]
@@ -138,9 +144,9 @@ def _row(record: Record, systems: tuple[str, ...], baseline: str) -> Row:
             if None not in ends:
                 low, high = sorted(e for e in ends if e is not None)
         if system == baseline:
-            ratio = "baseline"
+            ratio = _("baseline")
         else:
-            _, ratio = compare_values(base, value, record.unit, record.better)
+            ratio = compare_values(base, value, record.unit, record.better, _)[1]
         cells.append(
             Cell(
                 system,
@@ -160,37 +166,40 @@ def compare(
     data: BenchmarkData,
     systems: Sequence[str] | None = None,
     baseline: str | None = None,
+    _: Callable[[str], str] = untranslated,
 ) -> Comparison:
     """Everything a view needs, for the chosen systems against the baseline."""
     chosen, base = select_systems(data.systems, systems, baseline)
     return Comparison(
         systems=chosen,
         baseline=base,
-        rows=tuple(_row(r, chosen, base) for r in data.records),
+        rows=tuple(_row(r, chosen, base, _) for r in data.records),
         has_source=data.has_source,
         has_notes=data.has_notes,
     )
 
 
-def better_phrase(better: str) -> str:
-    return f"{better} is better"
+def better_phrase(better: str, _: Callable[[str], str] = untranslated) -> str:
+    return _("higher is better") if better == HIGHER else _("lower is better")
 
 
-def describe(comparison: Comparison) -> str:
+def describe(comparison: Comparison, _: Callable[[str], str] = untranslated) -> str:
     """A text alternative that states every figure (the chart's alt text)."""
     base = comparison.baseline
     others = comparison.others
     names = others[0] if len(others) == 1 else ", ".join(others)
     parts = [
-        f"Bar chart of {names} relative to {base} ({base} = 1×; a longer bar "
-        f"is better)."
+        _(
+            "Bar chart of {names} relative to {base} ({base} = 1×; "
+            "a longer bar is better)."
+        ).format(names=names, base=base)
     ]
     for row in comparison.rows:
         record = row.record
         has_base = row.cell(base).value is not None
         unit = f"{record.unit}, " if record.unit else ""
         figures = ", ".join(
-            f"{c.system} {c.text if c.value is not None else 'no data'}"
+            f"{c.system} {c.text if c.value is not None else _('no data')}"
             for c in row.cells
         )
         ratios = "; ".join(
@@ -198,7 +207,7 @@ def describe(comparison: Comparison) -> str:
             for c in row.cells
             if c.system != base and c.value is not None and has_base
         )
-        sentence = f"{record.workload} ({unit}{better_phrase(record.better)}): "
+        sentence = f"{record.workload} ({unit}{better_phrase(record.better, _)}): "
         sentence += figures + (f"; {ratios}" if ratios else "") + "."
         parts.append(sentence)
     return " ".join(parts)

@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_versus.benchmarks.compare import SelectionError, compare
 from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
 from sphinx_versus.datafiles import DataFileError, read_data_file
+from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -89,7 +90,7 @@ class BaseBenchmarkDirective(SphinxDirective):
         if systems is None and "systems" in self.options:
             return None
         try:
-            return rel, compare(data, systems, self.options.get("baseline"))
+            return rel, compare(data, systems, self.options.get("baseline"), _)
         except SelectionError as exc:
             self.warn(f"{rel}: {exc}")
             return None

@@ -12,6 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def untranslated(message: str) -> str:
+    """The default translation: English.  The directives pass the extension's
+    catalog (``sphinx_versus.locale._``) wherever a function takes ``_``."""
+    return message
+
 
 #: The micro sign (U+00B5) is what units are written with on output: it is in
 #: Latin-1, so every font and LaTeX's default text encodings have it, whereas
@@ -183,7 +194,12 @@ def _round_factor(factor: Decimal) -> str:
     return f"{one_decimal:f}".removesuffix(".0")
 
 
-def format_ratio(factor: Decimal | None, unit: str, better: str) -> str:
+def format_ratio(
+    factor: Decimal | None,
+    unit: str,
+    better: str,
+    _: Callable[[str], str] = untranslated,
+) -> str:
     """``1.4× faster``, ``12× slower``, ``3× smaller``, ``same``; em dash if
     undefined."""
     if factor is None:
@@ -194,15 +210,27 @@ def format_ratio(factor: Decimal | None, unit: str, better: str) -> str:
         factor, word = 1 / factor, bad
     shown = _round_factor(factor)
     if shown == "1":
-        return "same"
-    return f"{shown}{TIMES} {word}"
+        return _("same")
+    phrases = {
+        "faster": _("{factor}× faster"),
+        "slower": _("{factor}× slower"),
+        "smaller": _("{factor}× smaller"),
+        "larger": _("{factor}× larger"),
+        "better": _("{factor}× better"),
+        "worse": _("{factor}× worse"),
+    }
+    return phrases[word].format(factor=shown)
 
 
 def compare_values(
-    baseline: Value | None, other: Value | None, unit: str, better: str
+    baseline: Value | None,
+    other: Value | None,
+    unit: str,
+    better: str,
+    _: Callable[[str], str] = untranslated,
 ) -> tuple[Decimal | None, str]:
     """The goodness factor on range midpoints, and its text."""
     if baseline is None or other is None:
         return None, EM_DASH
     factor = goodness(baseline.midpoint, other.midpoint, better)
-    return factor, format_ratio(factor, unit, better)
+    return factor, format_ratio(factor, unit, better, _)

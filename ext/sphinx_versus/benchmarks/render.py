@@ -31,8 +31,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sphinx_versus.benchmarks.compare import better_phrase
+from sphinx_versus.benchmarks.numbers import untranslated
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx_versus.benchmarks.compare import Comparison
 
 #: Bump when the drawing changes, so cached charts are redrawn.
@@ -66,14 +69,19 @@ class ChartBackendMissingError(ImportError):
     """matplotlib is not installed; the message says how to install it."""
 
 
-def chart_spec(comparison: Comparison) -> dict[str, Any]:
-    """Everything drawn, as plain JSON-able data (stored in the doctree)."""
+def chart_spec(
+    comparison: Comparison, _: Callable[[str], str] = untranslated
+) -> dict[str, Any]:
+    """Everything drawn, as plain JSON-able data (stored in the doctree).
+
+    Its text is in the build's language (``_``), so a translated chart has a
+    key and a drawing of its own."""
     rows = []
     for row in comparison.rows:
         record = row.record
         bars = []
         for cell in row.cells:
-            label = cell.text if cell.value is not None else "no data"
+            label = cell.text if cell.value is not None else _("no data")
             if cell.value is not None and record.unit:
                 label += f" {record.unit}"
             bars.append(
@@ -89,14 +97,21 @@ def chart_spec(comparison: Comparison) -> dict[str, Any]:
         unit = f"{record.unit}, " if record.unit else ""
         rows.append(
             {
-                "heading": f"{record.workload} — {unit}{better_phrase(record.better)}",
+                "heading": f"{record.workload} — {unit}"
+                + better_phrase(record.better, _),
                 "bars": bars,
             }
         )
+    base = comparison.baseline
+    axis = [
+        _("Relative to {base} ({base} = 1×); a longer bar is better."),
+        _("For lower-is-better workloads the ratio is inverted ({base} ÷ system)."),
+    ]
     return {
-        "baseline": comparison.baseline,
+        "baseline": base,
         "systems": list(comparison.systems),
         "rows": rows,
+        "axis": "\n".join(line.format(base=base) for line in axis),
     }
 
 
@@ -271,11 +286,7 @@ def _draw(spec: dict[str, Any], ink: str) -> Any:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}×"))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    base = spec["baseline"]
-    ax.set_xlabel(
-        f"Relative to {base} ({base} = 1×); a longer bar is better.\n"
-        f"For lower-is-better workloads the ratio is inverted ({base} ÷ system)."
-    )
+    ax.set_xlabel(spec["axis"])
     return fig
 
 

@@ -15,6 +15,7 @@ from sphinx import addnodes
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH
+from sphinx_versus.locale import _
 from sphinx_versus.nodes import TABLE_CLASS
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def _shown(cell: Cell) -> str:
 
 def _unit_text(record: Record) -> str:
     """``req/s, higher is better``; just the direction when there is no unit."""
-    phrase = better_phrase(record.better)
+    phrase = better_phrase(record.better, _)
     return f"{record.unit}, {phrase}" if record.unit else phrase
 
 
@@ -67,7 +68,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         loaded = self.load()
         if loaded is None:
             return []
-        _, comparison = loaded
+        comparison = loaded[1]
         table = self.build_table(comparison)
         caption = self.caption_nodes()
         if caption:
@@ -103,9 +104,14 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         others = comparison.others
         systems = comparison.systems
         heads = [
-            "Workload",
+            _("Workload"),
             *systems,
-            *(f"{o} vs {comparison.baseline}" for o in others),
+            *(
+                _("{system} vs {baseline}").format(
+                    system=o, baseline=comparison.baseline
+                )
+                for o in others
+            ),
         ]
         columns: list[list[str]] = [
             [f"{r.record.workload} ({_unit_text(r.record)})" for r in comparison.rows],
@@ -114,10 +120,10 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             *([r.cell(s).ratio for r in comparison.rows] for s in others),
         ]
         if comparison.has_source:
-            heads.append("Source")
+            heads.append(_("Source"))
             columns.append([r.record.source for r in comparison.rows])
         if comparison.has_notes:
-            heads.append("Notes")
+            heads.append(_("Notes"))
             columns.append([r.record.notes for r in comparison.rows])
         widths = [
             _width(head, cells) for head, cells in zip(heads, columns, strict=True)

@@ -19,6 +19,7 @@ from sphinx_versus.code_compare.fallback import (
 )
 from sphinx_versus.code_compare.html import CodeCompareHtmlTransform, add_tab_nodes
 from sphinx_versus.code_compare.languages import language_keys
+from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,8 +41,12 @@ def _add_shaping(app: Sphinx) -> None:
 
 def _script_attributes(app: Sphinx) -> dict[str, Any]:
     # The configured language keys tell the script which sphinx-design and
-    # sphinx-tabs choices are language choices worth remembering.
-    return {"data-versus-languages": language_keys(app.config)}
+    # sphinx-tabs choices are language choices worth remembering; the toggle's
+    # label is in the build's language.
+    return {
+        "data-versus-languages": language_keys(app.config),
+        "data-versus-toggle": _("Side by side"),
+    }
 
 
 def setup(app: Sphinx) -> None:

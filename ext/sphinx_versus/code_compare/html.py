@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_versus.locale import _
 from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
     CODE_COMPARE_CLASS,
@@ -25,8 +26,6 @@ from sphinx_versus.nodes import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
-
-DEFAULT_TABLIST_LABEL = "Code comparison"
 
 
 class versus_tablist(nodes.Element, nodes.General):
@@ -82,10 +81,9 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
         titles = [
             c
             for c in root.children
-            if isinstance(c, nodes.Element)
-            and CODE_COMPARE_TITLE_CLASS in c["classes"]
+            if isinstance(c, nodes.Element) and CODE_COMPARE_TITLE_CLASS in c["classes"]
         ]
-        label = titles[0].astext() if titles else DEFAULT_TABLIST_LABEL
+        label = titles[0].astext() if titles else _("Code comparison")
         tablist = versus_tablist(classes=["versus-tablist"], label=label)
         panels = nodes.container(classes=["versus-panels"])
         others: list[nodes.Node] = []

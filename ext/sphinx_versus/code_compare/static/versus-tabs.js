@@ -25,6 +25,9 @@
   const declared = (document.currentScript?.getAttribute("data-versus-languages") || "")
     .split(/\s+/)
     .filter(Boolean);
+  // The toggle's label, in the site's language (written by Python).
+  const toggleLabel =
+    document.currentScript?.getAttribute("data-versus-toggle") || "Side by side";
 
   /** @param {string} key @returns {string | null} */
   function load(key) {
@@ -273,7 +276,7 @@
         const toggle = document.createElement("button");
         toggle.type = "button";
         toggle.className = "versus-view-toggle";
-        toggle.textContent = "Side by side";
+        toggle.textContent = toggleLabel;
         bar.append(toggle);
       }
       const authored = root.classList.contains("versus-layout-side-by-side")
