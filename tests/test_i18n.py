@@ -86,6 +86,7 @@ GERMAN = {
     "One at a time": "Einer nach dem anderen",
     "Creating a table": "Eine Tabelle anlegen",
     "Bulk loading figures": "Zahlen zum Massenladen",
+    "one transaction": "eine Transaktion",  # a benchmark CSV's notes cell
 }
 
 FILES: dict[str, str | bytes] = {

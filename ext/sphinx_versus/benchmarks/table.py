@@ -186,4 +186,11 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         if not text:
             return _entry(classes=[kind])
         parsed, messages = self.state.inline_text(text, self.lineno)
-        return _entry(*parsed, classes=[kind], messages=messages)
+        entry = _entry(*parsed, classes=[kind], messages=messages)
+        # Writer's prose: with its text and source, the gettext builder
+        # extracts it and a translated build replaces it, like any paragraph.
+        paragraph = entry.next_node(nodes.paragraph)
+        assert paragraph is not None
+        paragraph.rawsource = text
+        self.set_source_info(paragraph)
+        return entry
