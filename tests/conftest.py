@@ -56,6 +56,13 @@ def require_tool(name: str, install_hint: str) -> str:
     raise AssertionError  # unreachable: pytest.skip raises
 
 
+@pytest.fixture(scope="session")
+def tool() -> Callable[[str, str], str]:
+    """``tool("uv", "pip install uv")``: :func:`require_tool` as a fixture, so
+    tests need not import from conftest."""
+    return require_tool
+
+
 @dataclass
 class Built:
     """The result of one build: the app, its output and its warnings."""

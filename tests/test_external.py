@@ -18,21 +18,23 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import require_tool
 from packaging.requirements import Requirement
 
 from tests.external import matrix
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 pytestmark = [pytest.mark.toolchain, pytest.mark.matrix]
 
 
 @pytest.fixture(scope="module")
-def dists(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def dists(
+    tmp_path_factory: pytest.TempPathFactory, tool: Callable[[str, str], str]
+) -> tuple[Path, Path]:
     """The sdist and the wheel built from it, once for this module."""
-    require_tool("uv", "pip install uv")
+    tool("uv", "pip install uv")
     return matrix.build_dists(tmp_path_factory.mktemp("dist"))
 
 
@@ -83,15 +85,24 @@ def test_sdist_leaves_the_tests_out(dists: tuple[Path, Path]) -> None:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
     for wanted in ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE"):
         assert wanted in names
-    assert "ext/sphinx_versus/static/versus-tabs.js" in names
+    assert "ext/sphinx_versus/code_compare/static/versus-tabs.js" in names
+    assert "ext/sphinx_versus/locale/de/LC_MESSAGES/sphinx_versus.mo" in names
     assert not [n for n in names if n.startswith(("tests/", "docs/", "snippets/"))]
 
 
 def test_wheel_ships_static_files_and_metadata(dists: tuple[Path, Path]) -> None:
     with zipfile.ZipFile(dists[1]) as z:
         names = set(z.namelist())
-    for static in ("versus-tabs.js", "versus-tabs.css", "versus-tables.css"):
-        assert f"sphinx_versus/static/{static}" in names
+    for shipped in (
+        "code_compare/static/versus-tabs.js",
+        "code_compare/static/versus-tabs.css",
+        "table_output/static/versus-tables.css",
+        "benchmarks/static/versus-benchmarks.css",
+        "locale/sphinx_versus.pot",
+        "locale/de/LC_MESSAGES/sphinx_versus.mo",
+        "py.typed",
+    ):
+        assert f"sphinx_versus/{shipped}" in names, shipped
     assert not [n for n in names if n.startswith("tests/")]
     meta = _wheel_metadata(dists[1])
     assert meta["Description-Content-Type"] == "text/markdown"
@@ -103,6 +114,7 @@ def test_wheel_ships_static_files_and_metadata(dists: tuple[Path, Path]) -> None
         "Programming Language :: Python :: 3.11",
         "Programming Language :: Python :: 3.13",
         "Operating System :: OS Independent",
+        "Typing :: Typed",
     ):
         assert c in classifiers
     body = meta.get_payload()

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
     from playwright.sync_api import BrowserContext, Page
 
-    from .conftest import PageProblems, Site
+# The served site and the page-problem recorder come from the browser fixtures.
+Site = Any
+PageProblems = Any
 
 pytestmark = [pytest.mark.browser, pytest.mark.toolchain]
 
@@ -125,12 +127,12 @@ def _rgb(css: str) -> list[float]:
     return [float(x) for x in re.findall(r"[\d.]+", css)[:3]]
 
 
-def _build_theme_site(theme: Theme, base: Path) -> Path:
+def _build_theme_site(theme: Theme, base: Path, *options: str) -> Path:
     src = base / "src"
     shutil.copytree(FIXTURE, src, ignore=shutil.ignore_patterns("_build"))
     out = base / "html"
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"]
-    cmd += ["-D", f"html_theme={theme.name}", "-d", str(base / "doctrees")]
+    cmd += ["-D", f"html_theme={theme.name}", "-d", str(base / "doctrees"), *options]
     done = subprocess.run(
         [*cmd, str(src), str(out)],
         capture_output=True,
@@ -345,3 +347,29 @@ def test_toggle_is_drawn_from_the_theme(
             f"{theme.name} {mode}: toggle border {c['border']} is not the theme's"
             f" {theme.border_var} {expected}"
         )
+
+
+@pytest.fixture(scope="session")
+def german_site(
+    chromium_path: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    _site_factory: Callable[..., Site],
+) -> Site:
+    """The external fixture with ``language = "de"`` (default theme)."""
+    base = tmp_path_factory.mktemp("theme-de")
+    out = _build_theme_site(THEMES["alabaster"], base, "-D", "language=de")
+    return _site_factory("theme-de", FIXTURE, True, out)
+
+
+def test_the_toggle_speaks_the_site_language(
+    german_site: Site, open_page: Callable[..., Any]
+) -> None:
+    """Python writes the label in the build's language; the script uses it."""
+    page, problems = open_page()
+    page.goto(german_site.url("queries.html"))
+    _ready(page)
+    toggle = page.locator("#create-table").get_by_role("button", name="Nebeneinander")
+    assert toggle.is_visible()
+    toggle.click()
+    _side_by_side(page, "#create-table")
+    assert not own(problems)
