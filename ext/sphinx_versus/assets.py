@@ -8,8 +8,9 @@ The folders are never added to the user's ``html_static_path``: a config
 value changed by an extension differs from ``conf.py`` on the next run, so
 Sphinx would report "The configuration has changed" and re-read every page.
 Sphinx 9.1+ copies them through ``app.add_static_dir``; on older versions
-they are copied into ``_static`` when the HTML builder collects its pages,
-just before it copies ``html_static_path`` (which can still override them).
+they are copied into ``_static`` when an HTML builder starts, before Sphinx
+copies the theme's files and ``html_static_path`` (which can still override
+them).  ``html-collect-pages`` would be later, but singlehtml never emits it.
 """
 
 from __future__ import annotations
@@ -33,20 +34,16 @@ def add_static_files(
     js_attributes: Callable[[Sphinx], dict[str, Any]] | None = None,
 ) -> None:
     """On ``builder-inited``: serve *folder* and link its CSS and JS files."""
-
+    copy = True
     if hasattr(app, "add_static_dir"):  # Sphinx 9.1+
         app.add_static_dir(folder)
-    else:
-
-        def copy(app: Sphinx) -> tuple[()]:
-            copy_asset(folder, Path(app.outdir, "_static"), force=True)
-            return ()  # html-collect-pages wants pages; this adds none
-
-        app.connect("html-collect-pages", copy)
+        copy = False
 
     def add(app: Sphinx) -> None:
         if app.builder.format != "html":
             return
+        if copy:
+            copy_asset(folder, Path(app.outdir, "_static"), force=True)
         for name in css:
             app.add_css_file(name)
         attributes = js_attributes(app) if js_attributes else {}

@@ -320,7 +320,36 @@ def build_fixture(
     seconds = time.perf_counter() - start
     log = done.stdout + done.stderr
     problems = check_output(builder, out) if done.returncode == 0 else []
+    if done.returncode == 0 and builder == "html":
+        problems += _check_rebuild([c for c in cmd if c != "-q"], cwd)
     return BuildResult(builder, seconds, done.returncode, log, problems)
+
+
+def _check_rebuild(cmd: list[str], cwd: Path) -> list[str]:
+    """The same build again reads nothing and reports no config change.
+
+    The extension's static files once went through ``html_static_path``,
+    which made every rebuild report a changed configuration.
+    """
+    done = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=_clean_env(NO_COLOR="1"),
+        timeout=BUILD_TIMEOUT,
+        check=False,
+    )
+    status = done.stdout + done.stderr
+    problems = []
+    if done.returncode != 0:
+        problems.append(f"html rebuild failed (exit {done.returncode})")
+    changed = re.search(r"The configuration has changed[^\n]*", status)
+    if changed:
+        problems.append(f"html rebuild: {changed.group()}")
+    if "0 added, 0 changed, 0 removed" not in status:
+        problems.append("html rebuild re-read pages although nothing changed")
+    return problems
 
 
 def run_profile(
