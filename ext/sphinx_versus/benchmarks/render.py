@@ -73,7 +73,7 @@ def chart_spec(comparison: Comparison) -> dict[str, Any]:
         record = row.record
         bars = []
         for cell in row.cells:
-            label = cell.text if cell.value is not None else "no data"
+            label = cell.short if cell.value is not None else "no data"
             if cell.value is not None and record.unit:
                 label += f" {record.unit}"
             bars.append(
@@ -87,9 +87,12 @@ def chart_spec(comparison: Comparison) -> dict[str, Any]:
                 }
             )
         unit = f"{record.unit}, " if record.unit else ""
+        source = f" ({record.source})" if comparison.several_sources else ""
         rows.append(
             {
-                "heading": f"{record.workload} — {unit}{better_phrase(record.better)}",
+                "heading": (
+                    f"{record.workload}{source} — {unit}{better_phrase(record.better)}"
+                ),
                 "bars": bars,
             }
         )
