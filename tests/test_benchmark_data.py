@@ -105,8 +105,9 @@ def test_lines_count_multiline_fields():
     )
     assert problems(raw) == [
         "data.csv:4, column 4 (A): 'x' is not a number or a range; write a "
-        "number such as 1500, 0.8 or ~2, or a range such as 150000-200000, and "
-        "put the unit in the 'unit' column (leave the cell empty for no data)"
+        "number such as 1500, 0.8 or ~2, a range such as 150000-200000, or a "
+        "measurement with its spread such as 61230 (60110-62050) or 2.1 ± 0.1, "
+        "and put the unit in the 'unit' column (leave the cell empty for no data)"
     ]
 
 
@@ -205,7 +206,7 @@ def test_any_number_of_systems():
             "workload,unit,better,Go,Rust\nW,s,lower,1,2\nw,s,lower,1,2\n",
             [
                 "data.csv:3, column 1 (workload): duplicate workload 'w' (first on "
-                "line 2); give each workload one row"
+                "line 2); give each workload one row per source"
             ],
         ),
         (

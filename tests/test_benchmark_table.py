@@ -304,14 +304,15 @@ def test_bad_input_is_located_and_nothing_is_dropped(build_site):
         "[versus.benchmark]",
         "index.md:9: WARNING: benchmark-table: data/bad.csv:2, column 5 (Rust): "
         "'2ms' is not a number or a range; write a number such as 1500, 0.8 or "
-        "~2, or a range such as 150000-200000, and put the unit in the 'unit' "
-        "column (leave the cell empty for no data) [versus.benchmark]",
+        "~2, a range such as 150000-200000, or a measurement with its spread "
+        "such as 61230 (60110-62050) or 2.1 ± 0.1, and put the unit in the "
+        "'unit' column (leave the cell empty for no data) [versus.benchmark]",
         "index.md:9: WARNING: benchmark-table: data/bad.csv:3, column 4 (Go): "
         "'9-3' is a range whose low end is greater than its high end; write it "
         "as 3-9 [versus.benchmark]",
         "index.md:9: WARNING: benchmark-table: data/bad.csv:4, column 1 "
         "(workload): duplicate workload 'start' (first on line 2); give each "
-        "workload one row [versus.benchmark]",
+        "workload one row per source [versus.benchmark]",
         "index.md:12: WARNING: benchmark-table: data/empty.csv: the file is "
         "empty; it needs a header row (workload,unit,better,<system>,<system>,...)"
         " and a row per workload [versus.benchmark]",

@@ -76,9 +76,13 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
         caption = self.caption_nodes()
         if caption:
             figure += nodes.caption(self.options["caption"], "", *caption)
+        environment: list[nodes.Node] = [*self.environment_nodes(comparison)]
+        if caption and environment:  # a legend must follow a caption
+            figure += nodes.legend("", *environment)
+            environment = []
         self.set_source_info(figure)
         self.add_name(figure)
-        return [figure]
+        return [figure, *environment]
 
 
 def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:

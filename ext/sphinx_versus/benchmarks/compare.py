@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from decimal import Decimal
 
-    from sphinx_versus.benchmarks.data import BenchmarkData, Record
+    from sphinx_versus.benchmarks.data import BenchmarkData, Environment, Record
     from sphinx_versus.benchmarks.numbers import Value
 
 
@@ -35,6 +35,7 @@ class Cell:
 
     system: str
     value: Value | None
+    #: The figure as shown in a table (a measurement with its spread).
     text: str
     best: bool
     #: Goodness relative to the baseline (1.0 for the baseline itself) and the
@@ -44,6 +45,11 @@ class Cell:
     relative_high: float | None
     #: "1.4× faster" against the baseline ("baseline" for the baseline).
     ratio: str
+
+    @property
+    def short(self) -> str:
+        """The figure without its spread (a chart draws the spread)."""
+        return format_value(self.value, spread=False)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,9 @@ class Comparison:
     rows: tuple[Row, ...]
     has_source: bool
     has_notes: bool
+    environments: tuple[Environment, ...] = ()
+    #: Rows come from more than one source (a claim and a measurement).
+    several_sources: bool = False
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -174,8 +183,10 @@ def compare(
         systems=chosen,
         baseline=base,
         rows=tuple(_row(r, chosen, base, _) for r in data.records),
-        has_source=data.has_source,
+        has_source=data.has_source or len(data.sources) > 1,
         has_notes=data.has_notes,
+        environments=data.environments,
+        several_sources=len(data.sources) > 1,
     )
 
 
@@ -207,7 +218,9 @@ def describe(comparison: Comparison, _: Callable[[str], str] = untranslated) -> 
             for c in row.cells
             if c.system != base and c.value is not None and has_base
         )
-        sentence = f"{record.workload} ({unit}{better_phrase(record.better, _)}): "
+        source = f", {record.source}" if comparison.several_sources else ""
+        phrase = better_phrase(record.better, _)
+        sentence = f"{record.workload} ({unit}{phrase}{source}): "
         sentence += figures + (f"; {ratios}" if ratios else "") + "."
         parts.append(sentence)
     return " ".join(parts)

@@ -9,7 +9,7 @@ Nothing here knows about Sphinx: the module is tested as plain functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sphinx_versus.benchmarks.numbers import (
     HIGHER,
@@ -19,7 +19,7 @@ from sphinx_versus.benchmarks.numbers import (
     normalise_unit,
     parse_value,
 )
-from sphinx_versus.datafiles import DataFileError, read_csv
+from sphinx_versus.datafiles import DataFileError, decode_text, read_csv
 
 REQUIRED_COLUMNS = ("workload", "unit", "better")
 OPTIONAL_COLUMNS = ("source", "notes")
@@ -66,6 +66,14 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Environment:
+    """Where one file's figures come from: its ``# key: value`` lines."""
+
+    label: str
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class BenchmarkData:
     """The whole file: systems in column order and rows in file order."""
 
@@ -73,6 +81,12 @@ class BenchmarkData:
     records: tuple[Record, ...]
     has_source: bool = False
     has_notes: bool = False
+    environments: tuple[Environment, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The distinct sources of the rows, in order of appearance."""
+        return tuple(dict.fromkeys(r.source for r in self.records))
 
 
 def _header(row: list[str], line: int) -> tuple[dict[str, int], list[str]]:
@@ -136,17 +150,48 @@ def _header(row: list[str], line: int) -> tuple[dict[str, int], list[str]]:
     return columns, systems
 
 
-def _rows(raw: bytes) -> list[tuple[int, list[str]]]:
-    """Non-blank CSV records with the line each starts on."""
+def _rows(raw: bytes) -> tuple[list[tuple[int, list[str]]], list[tuple[str, str]]]:
+    """Non-blank CSV records with the line each starts on, and the
+    environment lines before the header."""
     try:
-        return [(row.line, list(row.cells)) for row in read_csv(raw)]
+        text = decode_text(raw)
+        environment, lines = _environment(text.splitlines(keepends=True))
+        rows = read_csv("".join(lines).encode("utf-8"))
     except DataFileError as exc:
         raise BenchmarkDataError([Problem(exc.reason, exc.line, exc.column)]) from exc
+    return [(row.line, list(row.cells)) for row in rows], environment
 
 
-def parse_benchmarks(raw: bytes) -> BenchmarkData:
-    """Parse and validate a benchmark CSV file (UTF-8, BOM optional)."""
-    rows = _rows(raw)
+def _environment(lines: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """``# key: value`` lines before the header, and the text without them.
+
+    Each is replaced by an empty line, so CSV line numbers stay the file's.
+    """
+    pairs: list[tuple[str, str]] = []
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        key, colon, value = stripped[1:].partition(":")
+        if not colon or not key.strip():
+            msg = (
+                f"{stripped!r} is not an environment line; before the header, "
+                "write '# key: value' (e.g. '# cpu: AMD EPYC 7B13'), or remove it"
+            )
+            raise DataFileError(msg, number + 1)
+        pairs.append((key.strip(), value.strip()))
+        lines[number] = "\n"
+    return pairs, lines
+
+
+def parse_benchmarks(raw: bytes, label: str = "") -> BenchmarkData:
+    """Parse and validate a benchmark CSV file (UTF-8, BOM optional).
+
+    *label* names the file's figures where it has no ``source`` column.
+    """
+    rows, environment = _rows(raw)
     if not rows:
         raise BenchmarkDataError(
             [
@@ -185,12 +230,13 @@ def parse_benchmarks(raw: bytes) -> BenchmarkData:
             )
             continue
         workload = row[columns["workload"]].strip()
-        key = workload.casefold()
+        source = row[columns["source"]].strip() if "source" in columns else ""
+        key = f"{workload.casefold()}\n{source.casefold()}"
         if key in first_line:
             problems.append(
                 Problem(
                     f"duplicate workload {workload!r} (first on line "
-                    f"{first_line[key]}); give each workload one row",
+                    f"{first_line[key]}); give each workload one row per source",
                     line,
                     columns["workload"] + 1,
                     "workload",
@@ -204,11 +250,43 @@ def parse_benchmarks(raw: bytes) -> BenchmarkData:
             records.append(record)
     if problems:
         raise BenchmarkDataError(problems)
+    if "source" not in columns and label:
+        records = [replace(r, source=label) for r in records]
+    sources = {r.source for r in records}
+    single = sources.pop() if len(sources) == 1 else ""
+    named = dict(environment).get("source") or single or label
     return BenchmarkData(
         systems=tuple(systems),
         records=tuple(records),
         has_source="source" in columns,
         has_notes="notes" in columns,
+        environments=(Environment(named, tuple(environment)),) if environment else (),
+    )
+
+
+def combine(files: list[BenchmarkData]) -> BenchmarkData:
+    """Several files as one comparison: each workload's rows side by side.
+
+    Rows keep their own source (a file's ``source`` column, or its label), so
+    a published claim and a measurement of the same workload sit together
+    and each row's ratio and best value are computed within that row.
+    """
+    if len(files) == 1:
+        return files[0]
+    systems = tuple(dict.fromkeys(s for f in files for s in f.systems))
+    order: dict[str, list[Record]] = {}
+    for data in files:
+        for record in data.records:
+            values = {s: record.values.get(s) for s in systems}
+            order.setdefault(record.workload.casefold(), []).append(
+                replace(record, values=values)
+            )
+    return BenchmarkData(
+        systems=systems,
+        records=tuple(r for group in order.values() for r in group),
+        has_source=True,
+        has_notes=any(f.has_notes for f in files),
+        environments=tuple(e for f in files for e in f.environments),
     )
 
 

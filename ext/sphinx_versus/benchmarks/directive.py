@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.benchmarks.compare import SelectionError, compare
-from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
+from sphinx_versus.benchmarks.data import (
+    BenchmarkData,
+    BenchmarkDataError,
+    combine,
+    parse_benchmarks,
+)
 from sphinx_versus.datafiles import DataFileError, read_data_file
 from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.util.typing import OptionSpec
 
     from sphinx_versus.benchmarks.compare import Comparison
@@ -31,6 +36,8 @@ logger = logging.getLogger(__name__)
 class BaseBenchmarkDirective(SphinxDirective):
     """Reads the CSV named by the argument and compares the chosen systems."""
 
+    #: One or more CSV files, separated by spaces: their rows are shown
+    #: together, each workload's rows side by side.
     required_arguments = 1
     optional_arguments = 0
     final_argument_whitespace = True
@@ -53,13 +60,24 @@ class BaseBenchmarkDirective(SphinxDirective):
             subtype="benchmark",
         )
 
-    def read_csv(self) -> tuple[str, bytes] | None:
-        """The file's source-relative path and bytes, or ``None`` (warned)."""
-        try:
-            return read_data_file(self.env, self.arguments[0])
-        except DataFileError as exc:
-            self.warn(str(exc))
-            return None
+    def read_files(self) -> list[tuple[str, BenchmarkData]] | None:
+        """Each named file's path and data, or ``None`` after warning."""
+        found: list[tuple[str, BenchmarkData]] = []
+        failed = False
+        for given in self.arguments[0].split():
+            try:
+                rel, raw = read_data_file(self.env, given)
+            except DataFileError as exc:
+                self.warn(str(exc))
+                failed = True
+                continue
+            try:
+                found.append((rel, parse_benchmarks(raw, label=given)))
+            except BenchmarkDataError as exc:
+                for problem in exc.problems:
+                    self.warn(problem.located(rel))
+                failed = True
+        return None if failed else found
 
     def systems_option(self) -> list[str] | None:
         raw = self.options.get("systems")
@@ -76,16 +94,11 @@ class BaseBenchmarkDirective(SphinxDirective):
 
     def load(self) -> tuple[str, Comparison] | None:
         """The CSV's path and the comparison, or ``None`` after warning."""
-        found = self.read_csv()
+        found = self.read_files()
         if found is None:
             return None
-        rel, raw = found
-        try:
-            data = parse_benchmarks(raw)
-        except BenchmarkDataError as exc:
-            for problem in exc.problems:
-                self.warn(problem.located(rel))
-            return None
+        rel = " ".join(path for path, _ in found)
+        data = combine([data for _, data in found])
         systems = self.systems_option()
         if systems is None and "systems" in self.options:
             return None
@@ -94,6 +107,25 @@ class BaseBenchmarkDirective(SphinxDirective):
         except SelectionError as exc:
             self.warn(f"{rel}: {exc}")
             return None
+
+    @staticmethod
+    def environment_nodes(comparison: Comparison) -> list[nodes.paragraph]:
+        """Where the figures come from, read from the files' ``# key: value``
+        lines: one paragraph per file that has them, its values as text."""
+        paragraphs = []
+        for environment in comparison.environments:
+            paragraph = nodes.paragraph(classes=["versus-environment"])
+            lead = environment.label or _("Environment")
+            paragraph += nodes.strong(lead, lead)
+            paragraph += nodes.Text(": ")
+            for index, (key, value) in enumerate(environment.pairs):
+                if index:
+                    paragraph += nodes.Text("; ")
+                paragraph += nodes.emphasis(key, key)
+                paragraph += nodes.Text(f" {value}")
+            paragraph += nodes.Text(".")
+            paragraphs.append(paragraph)
+        return paragraphs
 
     def caption_nodes(self) -> list[nodes.Node]:
         """The caption parsed as inline markup of the page's language."""

@@ -51,6 +51,13 @@ _VALUE = re.compile(
     rf"(?P<approx>[~\u2248]\s*)?(?P<low>{_NUMBER})"
     rf"(?:\s*[-{EN_DASH}]\s*(?P<high>{_NUMBER}))?"
 )
+#: A measurement with its spread: ``61230 (60110–62050)`` or ``2.1 ± 0.1``.
+_SPREAD = re.compile(
+    rf"(?P<center>{_NUMBER})\s*(?:"
+    rf"\(\s*(?P<low>{_NUMBER})\s*[-{EN_DASH}]\s*(?P<high>{_NUMBER})\s*\)"
+    rf"|(?:\u00b1|\+/-)\s*(?P<plusminus>{_NUMBER}))"
+)
+PLUS_MINUS = "\u00b1"
 
 HIGHER = "higher"
 LOWER = "lower"
@@ -62,11 +69,17 @@ class ValueFormatError(ValueError):
 
 @dataclass(frozen=True)
 class Value:
-    """One figure: a number (``low == high``) or a range, maybe approximate."""
+    """One figure: a number (``low == high``) or a range, maybe approximate.
+
+    A measurement with a spread has a ``center`` (its median or mean) and
+    the spread's ends as ``low`` and ``high``: ratios use the center, and the
+    ends become error bars.
+    """
 
     low: Decimal
     high: Decimal
     approx: bool = False
+    center: Decimal | None = None
 
     @property
     def is_range(self) -> bool:
@@ -74,6 +87,9 @@ class Value:
 
     @property
     def midpoint(self) -> Decimal:
+        """The figure ratios and "best" are computed on."""
+        if self.center is not None:
+            return self.center
         return (self.low + self.high) / 2
 
 
@@ -93,12 +109,16 @@ def parse_value(text: str) -> Value | None:
     stripped = text.strip()
     if not stripped:
         return None
+    spread = _SPREAD.fullmatch(stripped)
+    if spread is not None:
+        return _spread_value(stripped, spread)
     match = _VALUE.fullmatch(stripped)
     if match is None:
         raise ValueFormatError(
             f"{stripped!r} is not a number or a range; write a number such as "
-            f"1500, 0.8 or ~2, or a range such as 150000-200000, and put the "
-            f"unit in the 'unit' column (leave the cell empty for no data)"
+            f"1500, 0.8 or ~2, a range such as 150000-200000, or a measurement "
+            f"with its spread such as 61230 (60110-62050) or 2.1 ± 0.1, and put "
+            f"the unit in the 'unit' column (leave the cell empty for no data)"
         )
     low = _parse_number(match["low"])
     high = _parse_number(match["high"]) if match["high"] else low
@@ -108,6 +128,21 @@ def parse_value(text: str) -> Value | None:
             f"end; write it as {match['high']}-{match['low']}"
         )
     return Value(low, high, approx=match["approx"] is not None)
+
+
+def _spread_value(text: str, match: re.Match[str]) -> Value:
+    center = _parse_number(match["center"])
+    if match["plusminus"] is not None:
+        half = _parse_number(match["plusminus"])
+        return Value(center - half, center + half, center=center)
+    low, high = _parse_number(match["low"]), _parse_number(match["high"])
+    if not low <= center <= high:
+        raise ValueFormatError(
+            f"{text!r} has a spread that does not contain its value; write "
+            f"the value, then its spread's low and high ends in brackets, "
+            f"e.g. 61230 (60110-62050)"
+        )
+    return Value(low, high, center=center)
 
 
 def _plain(number: Decimal) -> str:
@@ -132,14 +167,25 @@ def format_number(number: Decimal) -> str:
     return _plain(number)
 
 
-def format_value(value: Value | None) -> str:
-    """``~2``, ``0.8``, ``150K–200K``; an em dash for no data."""
+def format_value(value: Value | None, *, spread: bool = True) -> str:
+    """``~2``, ``0.8``, ``150K–200K``, ``61,230 (60,110–62,050)``; an em dash
+    for no data.  ``spread=False`` gives a measurement's center alone."""
     if value is None:
         return EM_DASH
+    if value.center is not None:
+        text = format_number(value.center)
+        if spread:
+            text += f" ({format_spread(value)})"
+        return text
     text = format_number(value.low)
     if value.is_range:
         text += EN_DASH + format_number(value.high)
     return ("~" if value.approx else "") + text
+
+
+def format_spread(value: Value) -> str:
+    """A measurement's spread as its two ends: ``60,110–62,050``."""
+    return format_number(value.low) + EN_DASH + format_number(value.high)
 
 
 def normalise_unit(unit: str) -> str:

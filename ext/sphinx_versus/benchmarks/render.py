@@ -81,7 +81,7 @@ def chart_spec(
         record = row.record
         bars = []
         for cell in row.cells:
-            label = cell.text if cell.value is not None else _("no data")
+            label = cell.short if cell.value is not None else _("no data")
             if cell.value is not None and record.unit:
                 label += f" {record.unit}"
             bars.append(
@@ -95,10 +95,13 @@ def chart_spec(
                 }
             )
         unit = f"{record.unit}, " if record.unit else ""
+        source = f" ({record.source})" if comparison.several_sources else ""
         rows.append(
             {
-                "heading": f"{record.workload} — {unit}"
-                + better_phrase(record.better, _),
+                "heading": (
+                    f"{record.workload}{source} — {unit}"
+                    + better_phrase(record.better, _)
+                ),
                 "bars": bars,
             }
         )

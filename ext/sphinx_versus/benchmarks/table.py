@@ -81,7 +81,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         # and never wrap mid-number; the text columns share the rest.
         spec = addnodes.tabular_col_spec()
         spec["spec"] = self.latex_colspec(table)
-        return [spec, table]
+        return [spec, table, *self.environment_nodes(comparison)]
 
     @staticmethod
     def latex_colspec(table: nodes.table) -> str:
