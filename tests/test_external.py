@@ -66,6 +66,10 @@ def test_the_floor_pins_every_declared_dependency(dists: tuple[Path, Path]) -> N
             assert req.name in floor.expect, f"{req} has no floor in the matrix"
     assert meta["Requires-Python"] == f">={floor.python}"
     assert "myst-parser" in floor.expect
+    # The Pythons the classifiers name are the range the matrix tests.
+    classifiers = meta.get_all("Classifier") or []
+    for python in (floor.python, matrix.newest_profile().python):
+        assert f"Programming Language :: Python :: {python}" in classifiers
 
 
 def test_twine_check_strict(dists: tuple[Path, Path]) -> None:
