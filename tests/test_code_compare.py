@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx_versus.code_compare.languages import display_name, language_keys, sync_key
 
 if TYPE_CHECKING:
-    from conftest import Built
+    from tests.plugin import Built
 
 ROOT = Path(__file__).parent / "roots" / "code_compare"
 PAGES = ("index.md", "rest.rst", "code/hello.go", "code/hello.rs")

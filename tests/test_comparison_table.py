@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tool
 from docutils import nodes
 
 if TYPE_CHECKING:
@@ -667,7 +666,7 @@ def test_creating_a_missing_csv_fixes_the_page(build_site):
 
 @pytest.mark.pdf
 @pytest.mark.toolchain
-def test_long_table_breaks_across_pdf_pages(build_site):
+def test_long_table_breaks_across_pdf_pages(build_site, require_tool):
     """25 rows of wrapping text: more than a page.  As a tabulary it would run
     off the bottom of one page (Overfull \\vbox); it must break instead, with
     no line running into the margin."""
