@@ -699,3 +699,27 @@ def test_long_table_breaks_across_pdf_pages(build_site, require_tool):
 
     assert page_of("Memory") < page_of("Documentation")
     assert "continued from previous page" in pages[page_of("Documentation")]
+
+
+def test_longtable_boundary_is_more_than_the_limit(build_site):
+    """Exactly ``versus_table_longtable_rows`` body rows stay a tabulary; one
+    more row makes a longtable."""
+
+    def table(name: str, rows: int) -> list[str]:
+        body = [f"{name}{n} | go {n} | rust {n}" for n in range(rows)]
+        return ["```{comparison-table}", ":headers: Row | Go | Rust", "", *body, "```"]
+
+    page = "\n".join(["# Boundary", "", *table("atlimit", 3), "", *table("over", 4)])
+    built = build_site(
+        {"index.md": page}, "latex", confoverrides={"versus_table_longtable_rows": 3}
+    )
+    (tex_path,) = built.outdir.glob("*.tex")
+    tex = tex_path.read_text("utf-8")
+
+    def environment(cell: str) -> str:
+        before = tex[: tex.index(cell)]
+        return max(("tabulary", "longtable"), key=lambda e: before.rfind(e))
+
+    assert environment("atlimit0") == "tabulary"
+    assert environment("over0") == "longtable"
+    assert tex.count(r"\begin{longtable}") == 1
