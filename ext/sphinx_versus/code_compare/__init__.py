@@ -3,13 +3,18 @@
 ``directive`` makes a builder-independent doctree of labelled code blocks.
 Once the builder is known, interactive HTML gets the tab widget (``html``)
 and every other builder the labelled blocks, with sphinx-tabs' output made to
-match (``fallback``).  ``languages`` names each block and keys its sync.
+match (``fallback``).  ``languages`` names each block and keys its sync;
+``sync`` writes the keys of sphinx-design and sphinx-tabs tabs into each page.
+
+The scripts, one concern each: ``versus-tabs.js`` the tab widget,
+``versus-language.js`` the reader's language across widgets and pages,
+``versus-layout.js`` the tabs/side-by-side view and scrollable boxes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx_versus.assets import add_static_files
 from sphinx_versus.code_compare.directive import CodeCompareDirective
@@ -18,7 +23,7 @@ from sphinx_versus.code_compare.fallback import (
     SphinxTabsSequentialTransform,
 )
 from sphinx_versus.code_compare.html import CodeCompareHtmlTransform, add_tab_nodes
-from sphinx_versus.code_compare.languages import language_keys
+from sphinx_versus.code_compare.sync import add_page_sync_ids, script_attributes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,25 +38,20 @@ def _add_shaping(app: Sphinx) -> None:
     """The builder decides the shape, so the cached doctree never has to."""
     if interactive_html(app):
         app.add_post_transform(CodeCompareHtmlTransform)
+        app.connect("html-page-context", add_page_sync_ids)
     else:
         app.add_post_transform(SphinxTabsSequentialTransform)
         app.add_post_transform(CodeCompareAnchorTransform)
-
-
-def _script_attributes(app: Sphinx) -> dict[str, Any]:
-    # The configured language keys tell the script which sphinx-design and
-    # sphinx-tabs choices are language choices worth remembering.
-    return {"data-versus-languages": language_keys(app.config)}
 
 
 def setup(app: Sphinx) -> None:
     app.add_directive("code-compare", CodeCompareDirective)
     add_tab_nodes(app)
     app.connect("builder-inited", _add_shaping)
+    static = Path(__file__).parent / "static"
     add_static_files(
-        app,
-        Path(__file__).parent / "static",
-        css=["versus-tabs.css"],
-        js=["versus-tabs.js"],
-        js_attributes=_script_attributes,
+        app, static, css=["versus-tabs.css"], js=["versus-tabs.js", "versus-layout.js"]
+    )
+    add_static_files(
+        app, static, js=["versus-language.js"], js_attributes=script_attributes
     )
