@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets pdf epub live bench clean
+.PHONY: help venv html test lint format snippets pdf epub live bench mutate clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -21,6 +21,7 @@ help:
 	@echo "make pdf       build $(BUILD)/latex/sphinx-versus.pdf (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make bench     build-performance benchmark (not part of make test)"
+	@echo "make mutate    mutation testing of the pure modules (slow; not in make test)"
 	@echo "make lint      ruff and mypy --strict"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
@@ -77,6 +78,16 @@ epub: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)
+
+# mutmut runs the unit tests of comparison/rows, benchmarks/numbers, compare,
+# data and datafiles against each mutant, in a copy under build/mutate/;
+# MUTATE_ARGS=--jobs 1 on a busy machine, --report-only to score again.
+mutate: $(STAMP)
+	@$(BIN)/python -c "import mutmut" 2>/dev/null || { \
+		if command -v uv >/dev/null 2>&1; then \
+			uv pip install --quiet --python $(BIN)/python -e '.[mutate]'; \
+		else $(BIN)/python -m pip install --quiet -e '.[mutate]'; fi; }
+	nice -n 19 $(BIN)/python -m tests.mutate $(MUTATE_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
