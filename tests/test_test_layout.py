@@ -58,3 +58,13 @@ def test_the_check_sees_every_spelling(tmp_path, line: str) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(f"import os\n{line}\n", "utf-8")
     assert [m for m in _imported(sample) if "conftest" in m.split(".")]
+
+
+def test_make_mutate_names_files_that_exist() -> None:
+    """``make mutate`` copies these; a rename must not silently drop one."""
+    from tests import mutate
+
+    for module in mutate.MODULES:
+        assert (mutate.PACKAGE / module).is_file(), module
+    for name in (*mutate.TESTS, *mutate.SUPPORT):
+        assert (TESTS / name).is_file(), name
