@@ -23,6 +23,7 @@ from sphinx_versus.comparison.rows import (
     parse_json_cells,
     parse_json_rows,
     parse_pipe_rows,
+    split_cells,
 )
 from sphinx_versus.datafiles import CsvRow, DataFileError, decode_text, read_csv
 
@@ -50,6 +51,19 @@ def test_benchmark_data_error_lists_every_problem() -> None:
 
 
 # -- comparison rows: pipes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("a | b\\|", ["a", "b|"]),  # an escaped pipe as the last character
+        ("| a", ["a"]),  # one leading pipe is optional
+        ("a |", ["a"]),
+        ("", [""]),  # nothing is one empty cell, not none
+    ],
+)
+def test_split_cells_edges(line: str, cells: list[str]) -> None:
+    assert split_cells(line) == cells
 
 
 def test_one_pipe_line_is_a_row_not_a_header() -> None:
@@ -87,9 +101,27 @@ def test_json_rows_parse(text: str, rows: list[tuple[str, ...]]) -> None:
     assert [row.cells for row in parse_json_rows(text)] == rows
 
 
-def test_json_row_lines_ignore_brackets_inside_strings() -> None:
-    rows = parse_json_rows('[["a]"],\n ["b"]]')
-    assert [(r.cells, r.line) for r in rows] == [(("a]",), 1), (("b",), 2)]
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ('[["a]"],\n ["b"]]', ("a]",)),
+        ('[["a["],\n ["b"]]', ("a[",)),
+        ('[["", "["],\n ["b"]]', ("", "[")),  # an empty string before
+        ('[["a\\"[", "c"],\n ["b"]]', ('a"[', "c")),  # an escaped quote
+        ('[["\\\\", "["],\n ["b"]]', ("\\", "[")),  # an escaped backslash
+        ("[[“[”, “]”],\n [“b”]]", ("[", "]")),  # typographic quotes
+    ],
+)
+def test_json_row_lines_ignore_brackets_inside_strings(text, first) -> None:
+    """Each row's line is where its ``[`` is, whatever its strings contain."""
+    rows = parse_json_rows(text)
+    assert [(r.cells, r.line) for r in rows] == [(first, 1), (("b",), 2)]
+
+
+def test_control_character_in_a_typographic_string_is_located() -> None:
+    with pytest.raises(RowError) as caught:
+        parse_json_rows("[[“a\tb”]]")
+    assert (caught.value.line, caught.value.column) == (1, 5)
 
 
 @pytest.mark.parametrize(
@@ -222,6 +254,14 @@ def test_cells_carry_best_relative_and_ratio() -> None:
         ("Memory", "rust"): (True, None, None, None, "—"),
         ("Memory", "zig"): (False, None, None, None, "—"),
     }
+
+
+def test_a_zero_figure_has_no_ratio() -> None:
+    """Against or from zero, "times as good" is undefined: no bar, no ratio."""
+    data = parse_benchmarks(b"workload,unit,better,go,rust\nA,ms,lower,0,5\n")
+    go, rust = compare(data).rows[0].cells
+    assert (go.relative, go.ratio, go.best) == (1.0, "baseline", True)
+    assert (rust.relative, rust.relative_low, rust.ratio) == (None, None, "—")
 
 
 def test_source_and_notes_columns_are_reported() -> None:
