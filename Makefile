@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench clean
+.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench mutate clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -22,6 +22,7 @@ help:
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make matrix    the wheel in clean uv venvs builds tests/external (lowest and newest versions)"
 	@echo "make bench     build-performance benchmark (not part of make test)"
+	@echo "make mutate    mutation testing of the pure modules (slow; not in make test)"
 	@echo "make lint      ruff and mypy --strict"
 	@echo "make locale    refresh the extension's message catalog and compile its translations"
 	@echo "make format    ruff format + autofix"
@@ -97,6 +98,16 @@ epub: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)
+
+# mutmut runs the unit tests of comparison/rows, benchmarks/numbers, compare,
+# data and datafiles against each mutant, in a copy under build/mutate/;
+# MUTATE_ARGS=--jobs 1 on a busy machine, --report-only to score again.
+mutate: $(STAMP)
+	@$(BIN)/python -c "import mutmut" 2>/dev/null || { \
+		if command -v uv >/dev/null 2>&1; then \
+			uv pip install --quiet --python $(BIN)/python -e '.[mutate]'; \
+		else $(BIN)/python -m pip install --quiet -e '.[mutate]'; fi; }
+	nice -n 19 $(BIN)/python -m tests.mutate $(MUTATE_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from snippets_harness import (
+from tests.snippets_harness import (
     HTTP_TIMEOUT,
     SERVER_READY_TIMEOUT,
     SERVER_STOP_TIMEOUT,

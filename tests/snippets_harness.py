@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from tests.paths import ROOT, SNIPPETS
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
 GO_DIR = SNIPPETS / "go"
 RUST_DIR = SNIPPETS / "rust"
 UNVERIFIED_FILE = SNIPPETS / "UNVERIFIED.toml"

@@ -8,15 +8,15 @@ import sys
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT
 from sphinx.cmd.build import build_main
 
 from sphinx_versus.benchmarks import cache, render
+from tests.paths import DOCS, ROOT
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from conftest import Built
+    from tests.plugin import Built
 
 CSV = (DOCS / "data" / "benchmarks.csv").read_bytes()
 

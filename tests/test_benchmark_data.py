@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import DOCS
 
 from sphinx_versus.benchmarks.compare import SelectionError, compare, describe
 from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
 from sphinx_versus.benchmarks.numbers import MICRO_SIGN, Value
+from tests.paths import DOCS
 
 ARTICLE = "Go vs Rust article (seed)"
 

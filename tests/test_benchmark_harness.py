@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 
 from tests.benchmarks import (
     checks,
@@ -29,6 +28,7 @@ from tests.benchmarks import (
     run,
     timing,
 )
+from tests.paths import ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Callable

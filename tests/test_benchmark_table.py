@@ -6,10 +6,15 @@ import os
 import re
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
-from conftest import DOCS, Built
 from sphinx.cmd.build import build_main
+
+from tests.paths import DOCS
+
+if TYPE_CHECKING:
+    from tests.plugin import Built
 
 ROOT = Path(__file__).parent / "roots" / "benchmarks"
 

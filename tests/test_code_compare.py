@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx_versus.code_compare.languages import display_name, language_keys, sync_key
 
 if TYPE_CHECKING:
-    from conftest import Built
+    from tests.plugin import Built
 
 ROOT = Path(__file__).parent / "roots" / "code_compare"
 PAGES = ("index.md", "rest.rst", "code/hello.go", "code/hello.rs")
@@ -574,3 +574,57 @@ def test_named_code_compare_is_a_latex_target(build_site) -> None:
     tex = next(built.outdir.glob("*.tex")).read_text("utf-8")
     assert r"\label{\detokenize{index:greeting}}" in tex
     assert r"\hyperref[\detokenize{index:greeting}]" in tex
+
+
+# -- what the tab widget must keep ------------------------------------------------
+
+KEPT_RST = """\
+Kept
+====
+
+See :ref:`the Rust version <rust-hello>`.
+
+.. code-compare::
+
+   .. code-block:: go
+      :caption: Go with `fmt <https://pkg.go.dev/fmt>`_
+
+      fmt.Println("hi")
+
+   .. code-block:: rust
+      :caption: Rust
+      :name: rust-hello
+
+      println!("hi");
+"""
+
+
+@pytest.fixture
+def kept(build_site) -> BeautifulSoup:
+    built = build_site({"index.rst": KEPT_RST})
+    return BeautifulSoup(built.read("index.html"), "html.parser")
+
+
+def test_named_block_keeps_its_anchor_on_the_panel(kept: BeautifulSoup) -> None:
+    """A ``:name:`` on a code block in code-compare still anchors a {ref}."""
+    link = kept.select_one('a.reference.internal[href$="#rust-hello"]')
+    assert link is not None and link.get_text() == "the Rust version"
+    target = kept.find(id="rust-hello")
+    assert target is not None, "the named block's id was dropped"
+    panel = (
+        target
+        if target.get("role") == "tabpanel"
+        else target.find_parent(attrs={"role": "tabpanel"})
+    )
+    assert panel is not None and panel["data-versus-sync"] == "rust"
+
+
+def test_tab_buttons_hold_no_links_but_panel_labels_do(kept: BeautifulSoup) -> None:
+    """A button may not contain a link, so the tab gets the caption's text; the
+    label over the panel (shown without JavaScript, side by side) keeps it."""
+    go_tab = kept.select('[role="tab"]')[0]
+    assert go_tab.get_text() == "Go with fmt"
+    assert go_tab.select("a") == []
+    go_label = kept.select('[role="tabpanel"]')[0].select_one(".versus-panel-label")
+    assert go_label.get_text() == "Go with fmt"
+    assert go_label.select_one('a[href="https://pkg.go.dev/fmt"]') is not None

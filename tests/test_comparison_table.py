@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tool
 from docutils import nodes
 
 if TYPE_CHECKING:
@@ -667,7 +666,7 @@ def test_creating_a_missing_csv_fixes_the_page(build_site):
 
 @pytest.mark.pdf
 @pytest.mark.toolchain
-def test_long_table_breaks_across_pdf_pages(build_site):
+def test_long_table_breaks_across_pdf_pages(build_site, require_tool):
     """25 rows of wrapping text: more than a page.  As a tabulary it would run
     off the bottom of one page (Overfull \\vbox); it must break instead, with
     no line running into the margin."""
@@ -700,3 +699,27 @@ def test_long_table_breaks_across_pdf_pages(build_site):
 
     assert page_of("Memory") < page_of("Documentation")
     assert "continued from previous page" in pages[page_of("Documentation")]
+
+
+def test_longtable_boundary_is_more_than_the_limit(build_site):
+    """Exactly ``versus_table_longtable_rows`` body rows stay a tabulary; one
+    more row makes a longtable."""
+
+    def table(name: str, rows: int) -> list[str]:
+        body = [f"{name}{n} | go {n} | rust {n}" for n in range(rows)]
+        return ["```{comparison-table}", ":headers: Row | Go | Rust", "", *body, "```"]
+
+    page = "\n".join(["# Boundary", "", *table("atlimit", 3), "", *table("over", 4)])
+    built = build_site(
+        {"index.md": page}, "latex", confoverrides={"versus_table_longtable_rows": 3}
+    )
+    (tex_path,) = built.outdir.glob("*.tex")
+    tex = tex_path.read_text("utf-8")
+
+    def environment(cell: str) -> str:
+        before = tex[: tex.index(cell)]
+        return max(("tabulary", "longtable"), key=lambda e: before.rfind(e))
+
+    assert environment("atlimit0") == "tabulary"
+    assert environment("over0") == "longtable"
+    assert tex.count(r"\begin{longtable}") == 1

@@ -13,20 +13,21 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_versus.config import DEFAULT_LANGUAGES
+from tests.paths import DOCS, ROOT
 
 if TYPE_CHECKING:
-    from bs4 import Tag
-    from conftest import DocsHtml
+    from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+    from bs4 import Tag
+
+    from tests.plugin import DocsHtml
+
 WRITERS = DOCS / "writers-guide"
 
 # -- the article, as facts the site must state --------------------------------

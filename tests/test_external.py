@@ -31,10 +31,10 @@ pytestmark = [pytest.mark.toolchain, pytest.mark.matrix]
 
 @pytest.fixture(scope="module")
 def dists(
-    tmp_path_factory: pytest.TempPathFactory, tool: Callable[[str, str], str]
+    tmp_path_factory: pytest.TempPathFactory, require_tool: Callable[[str, str], str]
 ) -> tuple[Path, Path]:
     """The sdist and the wheel built from it, once for this module."""
-    tool("uv", "pip install uv")
+    require_tool("uv", "pip install uv")
     return matrix.build_dists(tmp_path_factory.mktemp("dist"))
 
 

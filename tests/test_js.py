@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import ROOT, require_tool
+
+from tests.paths import ROOT
 
 SCRIPTS = sorted((ROOT / "ext" / "sphinx_versus").glob("*/static/*.js"))
 TYPESCRIPT = "typescript@5"
@@ -13,7 +14,7 @@ TYPESCRIPT = "typescript@5"
 
 @pytest.mark.toolchain
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
-def test_script_type_checks(script, tmp_path) -> None:
+def test_script_type_checks(script, tmp_path, require_tool) -> None:
     npx = require_tool("npx", "apt-get install npm (Node.js)")
     assert script.read_text("utf-8").startswith("// @ts-check"), script
     result = subprocess.run(

@@ -28,9 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-import rtd
 from bs4 import BeautifulSoup
-from conftest import DOCS, SNIPPETS, require_tool
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.tags import Tags
@@ -44,9 +42,11 @@ from sphinx_versus.benchmarks.numbers import (
 )
 from sphinx_versus.config import DEFAULT_LANGUAGES
 from sphinx_versus.nodes import CODE_COMPARE_BLOCK_CLASS as BLOCK_CLASS
+from tests import rtd
+from tests.paths import DOCS, SNIPPETS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
 pytestmark = [pytest.mark.pdf, pytest.mark.toolchain]
 
@@ -97,22 +97,27 @@ class Site:
 def _build(
     tmp: Path, docs: Path, siblings: Sequence[Path], *, epub: bool = True
 ) -> Site:
-    for tool in rtd.TOOLS:
-        require_tool(tool, rtd.APT_HINT)
     srcdir = rtd.copy_project(docs, tmp, siblings)
     build = rtd.run_rtd(srcdir, tmp / "_readthedocs", SLUG, epub=epub)
     print(f"\nRead the Docs sequence for {docs.name}: {build.timings()}")
     return Site(build)
 
 
+@pytest.fixture(scope="session")
+def rtd_tools(require_tool: Callable[[str, str], str]) -> None:
+    """Every tool of the Read the Docs sequence; skips (CI: fails) without one."""
+    for tool in rtd.TOOLS:
+        require_tool(tool, rtd.APT_HINT)
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site(tmp_path_factory: pytest.TempPathFactory, rtd_tools: None) -> Site:
     """The real guide, with the snippets its pages include."""
     return _build(tmp_path_factory.mktemp("rtd-site"), DOCS, [SNIPPETS])
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, rtd_tools: None) -> Site:
     """tests/roots/pdf, which takes its LaTeX settings from docs/conf.py."""
     return _build(tmp_path_factory.mktemp("rtd-fixture"), FIXTURE, [], epub=False)
 

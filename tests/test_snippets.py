@@ -19,10 +19,11 @@ import tomllib
 from typing import TYPE_CHECKING, NoReturn
 
 import pytest
-from conftest import DOCS, in_ci, require_tool
-from snippets_docscan import Block, scan_docs
-from snippets_expect import check_server, compare_output, read_expected
-from snippets_harness import (
+
+from tests.paths import DOCS
+from tests.snippets_docscan import Block, scan_docs
+from tests.snippets_expect import check_server, compare_output, read_expected
+from tests.snippets_harness import (
     GO_DIR,
     RUST_DIR,
     SNIPPETS,
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from snippets_harness import Language
+    from tests.snippets_harness import Language
 
 pytestmark = pytest.mark.snippets
 
@@ -85,14 +86,14 @@ def passes(check: Callable[[], None]) -> None:
 
 
 @pytest.fixture(scope="session")
-def go_tool() -> str:
+def go_tool(require_tool: Callable[[str, str], str]) -> str:
     go = require_tool("go", GO_HINT)
     require_tool("gofmt", GO_HINT)
     return go
 
 
 @pytest.fixture(scope="session")
-def cargo_tool() -> str:
+def cargo_tool(require_tool: Callable[[str, str], str], ci: bool) -> str:
     cargo = require_tool("cargo", RUST_HINT)
     for component in ("clippy", "fmt"):
         ran = subprocess.run(
@@ -104,7 +105,7 @@ def cargo_tool() -> str:
                 f"rustup component add {'rustfmt' if component == 'fmt' else component}"
                 f"\n{ran.stderr}"
             )
-            if in_ci():
+            if ci:
                 fail(f"CI=true and {message}")
             pytest.skip(message)
     return cargo
@@ -506,7 +507,7 @@ def test_go_version_in_go_mod_is_what_the_toolchain_satisfies(go_tool: str) -> N
 
 @pytest.mark.toolchain
 def test_rust_version_in_cargo_toml_is_what_the_toolchain_satisfies(
-    cargo_tool: str,
+    cargo_tool: str, require_tool: Callable[[str, str], str]
 ) -> None:
     with (RUST_DIR / "Cargo.toml").open("rb") as f:
         declared = str(tomllib.load(f)["package"]["rust-version"])

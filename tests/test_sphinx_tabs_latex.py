@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from conftest import Built
+    from tests.plugin import Built
 
 ROOT = Path(__file__).parent / "roots" / "code_compare"
 FILES: dict[str, str | bytes] = {"index.rst": (ROOT / "tabs.rst").read_bytes()}

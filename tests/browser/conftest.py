@@ -15,14 +15,15 @@ import functools
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import DOCS, ROOT, DocsHtml, require_tool
+
+from tests.browser.served import PageProblems, Site
+from tests.paths import DOCS, ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -30,11 +31,10 @@ if TYPE_CHECKING:
     from playwright.sync_api import (
         Browser,
         BrowserContext,
-        ConsoleMessage,
         Page,
-        Request,
-        Response,
     )
+
+    from tests.plugin import DocsHtml
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_SRC = HERE / "site"
@@ -55,36 +55,6 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 BUILD_TIMEOUT = 900  # seconds; the real guide renders benchmark charts
-
-
-@dataclass(frozen=True)
-class Site:
-    """A built HTML site served over HTTP."""
-
-    name: str
-    root: Path
-    base_url: str
-
-    def url(self, page: str) -> str:
-        return self.base_url + page
-
-    @functools.cached_property
-    def pages(self) -> list[str]:
-        """Every HTML page of the site, relative to its root.
-
-        Sphinx's own folders (``_static``, ``_sources``, ``_images``...) hold
-        no pages of the site, so they are left out; everything else,
-        ``genindex.html`` and ``search.html`` included, is a page a reader
-        can open.
-        """
-        found = (
-            path.relative_to(self.root).as_posix()
-            for path in self.root.rglob("*.html")
-            if not any(
-                part.startswith("_") for part in path.relative_to(self.root).parts
-            )
-        )
-        return sorted(found)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -110,7 +80,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def chromium_path() -> str:
+def chromium_path(require_tool: Callable[[str, str], str]) -> str:
     """Debian's Chromium; skips locally (fails under CI=true) when missing."""
     return require_tool("chromium", "apt-get install chromium")
 
@@ -215,35 +185,6 @@ def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
     yield make
     for context in contexts:
         context.close()
-
-
-@dataclass
-class PageProblems:
-    """What went wrong while a page loaded: console errors, failed requests."""
-
-    messages: list[str] = field(default_factory=list)
-
-    def attach(self, page: Page) -> PageProblems:
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.messages.append(f"uncaught {error}"))
-        page.on("requestfailed", self._on_failed)
-        page.on("response", self._on_response)
-        return self
-
-    def clear(self) -> None:
-        self.messages.clear()
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            where = message.location.get("url", "")
-            self.messages.append(f"console error: {message.text} ({where})")
-
-    def _on_failed(self, request: Request) -> None:
-        self.messages.append(f"request failed: {request.url} ({request.failure})")
-
-    def _on_response(self, response: Response) -> None:
-        if response.status >= 400:
-            self.messages.append(f"HTTP {response.status}: {response.url}")
 
 
 @pytest.fixture

@@ -3,7 +3,12 @@
 ``directive`` makes a builder-independent doctree of labelled code blocks.
 Once the builder is known, interactive HTML gets the tab widget (``html``)
 and every other builder the labelled blocks, with sphinx-tabs' output made to
-match (``fallback``).  ``languages`` names each block and keys its sync.
+match (``fallback``).  ``languages`` names each block and keys its sync;
+``sync`` writes the keys of sphinx-design and sphinx-tabs tabs into each page.
+
+The scripts, one concern each: ``versus-tabs.js`` the tab widget,
+``versus-language.js`` the reader's language across widgets and pages,
+``versus-layout.js`` the tabs/side-by-side view and scrollable boxes.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from sphinx_versus.code_compare.fallback import (
     SphinxTabsSequentialTransform,
 )
 from sphinx_versus.code_compare.html import CodeCompareHtmlTransform, add_tab_nodes
-from sphinx_versus.code_compare.languages import language_keys
+from sphinx_versus.code_compare.sync import add_page_sync_ids, script_attributes
 from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
@@ -34,29 +39,24 @@ def _add_shaping(app: Sphinx) -> None:
     """The builder decides the shape, so the cached doctree never has to."""
     if interactive_html(app):
         app.add_post_transform(CodeCompareHtmlTransform)
+        app.connect("html-page-context", add_page_sync_ids)
     else:
         app.add_post_transform(SphinxTabsSequentialTransform)
         app.add_post_transform(CodeCompareAnchorTransform)
 
 
-def _script_attributes(app: Sphinx) -> dict[str, Any]:
-    # The configured language keys tell the script which sphinx-design and
-    # sphinx-tabs choices are language choices worth remembering; the toggle's
-    # label is in the build's language.
-    return {
-        "data-versus-languages": language_keys(app.config),
-        "data-versus-toggle": _("Side by side"),
-    }
+def _toggle_label(app: Sphinx) -> dict[str, Any]:
+    """The toggle's label in the build's language, for versus-layout.js."""
+    return {"data-versus-toggle": _("Side by side")}
 
 
 def setup(app: Sphinx) -> None:
     app.add_directive("code-compare", CodeCompareDirective)
     add_tab_nodes(app)
     app.connect("builder-inited", _add_shaping)
+    static = Path(__file__).parent / "static"
+    add_static_files(app, static, css=["versus-tabs.css"], js=["versus-tabs.js"])
+    add_static_files(app, static, js=["versus-layout.js"], js_attributes=_toggle_label)
     add_static_files(
-        app,
-        Path(__file__).parent / "static",
-        css=["versus-tabs.css"],
-        js=["versus-tabs.js"],
-        js_attributes=_script_attributes,
+        app, static, js=["versus-language.js"], js_attributes=script_attributes
     )

@@ -1,7 +1,8 @@
 """A code block's language as readers see it: its tab label and its sync key.
 
-The sync key is computed here only; the HTML carries it in
-``data-versus-sync`` and the script reads it from there.
+Sync keys are computed here only.  The HTML carries them (code-compare's
+``data-versus-sync``, the tables :mod:`sphinx_versus.code_compare.sync`
+writes for sphinx-design and sphinx-tabs) and the scripts only read them.
 """
 
 from __future__ import annotations
@@ -16,11 +17,7 @@ if TYPE_CHECKING:
 
 
 def sync_key(name: str) -> str:
-    """The language key shared by tabs, storage and ``?lang=``: 'C++' -> 'cpp'.
-
-    versus-tabs.js applies the same rule to sphinx-design sync ids and
-    sphinx-tabs group names, so the two must stay identical.
-    """
+    """The language key shared by tabs, storage and ``?lang=``: 'C++' -> 'cpp'."""
     key = name.strip().lower().replace("+", "p").replace("#", "sharp")
     return re.sub(r"[^a-z0-9]+", "-", key).strip("-")
 
@@ -40,17 +37,36 @@ def display_name(language: str, config: Config) -> str:
         return language[:1].upper() + language[1:]
 
 
-def language_keys(config: Config) -> str:
-    """The sync keys of all configured languages, space-separated.
+def language_table(config: Config) -> dict[str, str]:
+    """Every name of a configured language, case-folded, with its sync key.
 
-    Meant for a ``data-versus-languages`` attribute on the versus-tabs.js
-    script tag: the script then treats a sphinx-design or sphinx-tabs choice
-    as a language choice only for these keys (or keys of code-compare tabs on
-    the page), so choosing "Linux" in an OS tab-set keeps the reader's language.
+    Lexer names (``golang``), labels (``Go``) and the keys themselves, so a
+    ``:sync:`` id, a sphinx-tabs label or ``?lang=`` written any of these ways
+    finds the key code-compare gives that language.
     """
-    return " ".join(
-        sorted({sync_key(name) for name in language_names(config).values()})
-    )
+    names = sorted(language_names(config).items())
+    table: dict[str, str] = {}
+    # A key names its own language first, then a label, then a lexer name.
+    for spelling in ("key", "name", "lexer"):
+        for lexer, name in names:
+            key = sync_key(name)
+            written = {"key": key, "name": name, "lexer": lexer}[spelling]
+            table.setdefault(written.casefold(), key)
+    return table
+
+
+def key_for(name: str, config: Config) -> str:
+    """The sync key of a tab another widget names: 'golang', 'GO', 'Go' -> 'go'."""
+    return language_table(config).get(name.strip().casefold(), sync_key(name))
+
+
+def language_keys(config: Config) -> str:
+    """The sync keys of all configured languages, space-separated, sorted.
+
+    A sphinx-design or sphinx-tabs choice of one of these keys is a language
+    choice (so choosing "Linux" in an OS tab-set keeps the reader's language).
+    """
+    return " ".join(sorted({sync_key(n) for n in language_names(config).values()}))
 
 
 def sync_for(label: str, name: str, config: Config) -> str:

@@ -1,92 +1,19 @@
 // @ts-check
-// sphinx-versus: code-compare tabs (WAI-ARIA tabs, automatic activation) and
-// one language choice for the whole site.
+// sphinx-versus: the code-compare tab widget (WAI-ARIA tabs, automatic
+// activation).  Nothing else: the reader's language across widgets and pages
+// is versus-language.js, the tabs/side-by-side view versus-layout.js.
 //
-// Choosing a language in a code-compare block, a sphinx-design tab-set (by its
-// :sync: key) or a sphinx-tabs group tab selects it in all of them on the
-// page, and is remembered in localStorage["versus-lang"]; ?lang=rust in the
-// URL wins over the stored choice.  The server renders every panel visible;
-// this script marks each block .versus-js and hides the unselected panels.
+// The server renders every panel visible, each tab carrying the sync key
+// Python wrote (data-versus-sync); this script marks each block .versus-js
+// and hides the unselected panels.  It talks to the other scripts by events:
+//   out  "versus:choose" {key}  bubbles from a tab the reader selected
+//   in   "versus:select" {key}  on document: select that key in every block
+//   out  "versus:panels"        on document, after panels showed or hid
 "use strict";
 
 (() => {
-  const LANG_KEY = "versus-lang";
-  const VIEW_KEY = "versus-view";
   const ROOT = ".versus-code-compare";
   const TAB = '[role="tab"]';
-  const SD_LABEL = ".sd-tab-label[data-sync-id]";
-  const ST_TAB = "button.sphinx-tabs-tab.group-tab";
-
-  /** True while this script is selecting tabs, so it ignores its own events. */
-  let applying = false;
-
-  // Sync keys of the configured languages, if the script tag carries them
-  // (data-versus-languages="go rust ..."); read while the script first runs.
-  const declared = (document.currentScript?.getAttribute("data-versus-languages") || "")
-    .split(/\s+/)
-    .filter(Boolean);
-  // The toggle's label, in the site's language (written by Python).
-  const toggleLabel =
-    document.currentScript?.getAttribute("data-versus-toggle") || "Side by side";
-
-  /** @param {string} key @returns {string | null} */
-  function load(key) {
-    try {
-      return window.localStorage.getItem(key);
-    } catch {
-      return null; // storage blocked: choices last for this page only
-    }
-  }
-
-  /** @param {string} key @param {string} value */
-  function save(key, value) {
-    try {
-      window.localStorage.setItem(key, value);
-    } catch {
-      // storage blocked: choices last for this page only
-    }
-  }
-
-  /**
-   * The same rule as sync_key() in code_compare.py: "C++" -> "cpp".
-   * @param {string} name
-   */
-  function syncKey(name) {
-    return name
-      .trim()
-      .toLowerCase()
-      .replace(/\+/g, "p")
-      .replace(/#/g, "sharp")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "");
-  }
-
-  /**
-   * sphinx-tabs names a group tab by its base64-encoded label.
-   * @param {Element} button
-   */
-  function sphinxTabsKey(button) {
-    try {
-      const bytes = Uint8Array.from(atob(button.getAttribute("name") || ""), (c) =>
-        c.charCodeAt(0),
-      );
-      return syncKey(new TextDecoder().decode(bytes));
-    } catch {
-      return "";
-    }
-  }
-
-  /**
-   * Whether a key chosen in another tab widget names a language, so that a
-   * tab-set keyed "linux" or "myst" does not replace the reader's language.
-   * @param {string} key
-   */
-  function isLanguage(key) {
-    return (
-      declared.includes(key) ||
-      document.querySelector(`${ROOT} [data-versus-sync="${CSS.escape(key)}"]`) !== null
-    );
-  }
 
   /** @param {Element} tablist @returns {HTMLElement[]} */
   function tabsOf(tablist) {
@@ -99,7 +26,7 @@
   }
 
   /**
-   * Select one tab of a code-compare tablist and show only its panel.
+   * Select one tab of a tablist and show only its panel.
    * @param {HTMLElement} tab
    */
   function select(tab) {
@@ -114,104 +41,26 @@
     }
   }
 
-  /**
-   * Select `lang` in every language tab on the page that has it, and keep
-   * `anchor` (the control the reader used) where it was on screen.
-   * @param {string} lang
-   * @param {Element | null} anchor
-   */
-  function choose(lang, anchor) {
-    if (!lang) return;
-    save(LANG_KEY, lang);
-    const before = anchor ? anchor.getBoundingClientRect().top : 0;
-    applying = true;
-    try {
-      document.querySelectorAll(`${ROOT} [role="tablist"]`).forEach((tablist) => {
-        const tabs = tabsOf(tablist);
-        const current = tabs.find((t) => t.getAttribute("aria-selected") === "true");
-        if (current && current.dataset.versusSync === lang) return;
-        const match = tabs.find((t) => t.dataset.versusSync === lang);
-        if (match) select(match);
-      });
-      document.querySelectorAll(SD_LABEL).forEach((label) => {
-        if (syncKey(label.getAttribute("data-sync-id") || "") !== lang) return;
-        const input = document.getElementById(label.getAttribute("for") || "");
-        if (input instanceof HTMLInputElement && !input.checked) {
-          input.checked = true;
-          // sphinx-design's own handler then syncs its group and stores it.
-          input.dispatchEvent(new Event("change", { bubbles: true }));
-        }
-      });
-      document.querySelectorAll(ST_TAB).forEach((button) => {
-        // One click selects the group everywhere (sphinx-tabs' own sync).
-        if (
-          button instanceof HTMLElement &&
-          button.getAttribute("aria-selected") !== "true" &&
-          sphinxTabsKey(button) === lang
-        ) {
-          button.click();
-        }
-      });
-    } finally {
-      applying = false;
-    }
-    if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
-    markScrollable();
+  function panelsChanged() {
+    document.dispatchEvent(new CustomEvent("versus:panels"));
   }
 
   /**
-   * @param {Element} root
-   * @param {string} view "tabs" or "side-by-side"
+   * The reader selected `tab`: tell whoever keeps the language.
+   * @param {HTMLElement} tab
    */
-  function setView(root, view) {
-    root.setAttribute("data-versus-view", view);
-    const toggle = root.querySelector(".versus-view-toggle");
-    if (toggle) toggle.setAttribute("aria-pressed", String(view === "side-by-side"));
+  function chosen(tab) {
+    select(tab);
+    panelsChanged();
+    const key = tab.dataset.versusSync || "";
+    tab.dispatchEvent(new CustomEvent("versus:choose", { bubbles: true, detail: { key } }));
   }
 
   /** @param {MouseEvent} event */
   function onClick(event) {
     if (!(event.target instanceof Element)) return;
-    const target = event.target;
-    const tab = target.closest(`${ROOT} ${TAB}`);
-    if (tab instanceof HTMLElement) {
-      select(tab);
-      choose(tab.dataset.versusSync || "", tab);
-      return;
-    }
-    const toggle = target.closest(".versus-view-toggle");
-    if (toggle) {
-      const view =
-        toggle.getAttribute("aria-pressed") === "true" ? "tabs" : "side-by-side";
-      save(VIEW_KEY, view);
-      const before = toggle.getBoundingClientRect().top;
-      document.querySelectorAll(ROOT).forEach((root) => setView(root, view));
-      markScrollable();
-      window.scrollBy(0, toggle.getBoundingClientRect().top - before);
-      return;
-    }
-    const groupTab = target.closest(ST_TAB);
-    // sphinx-tabs' handler on the button has run by now; a click may also close.
-    if (applying || !groupTab || groupTab.getAttribute("aria-selected") !== "true")
-      return;
-    const key = sphinxTabsKey(groupTab);
-    if (groupTab.classList.contains("code-tab") || isLanguage(key))
-      choose(key, groupTab);
-  }
-
-  /** @param {Event} event */
-  function onChange(event) {
-    const input = event.target;
-    if (applying || !(input instanceof HTMLInputElement) || !input.checked) return;
-    const label = input.id
-      ? document.querySelector(`${SD_LABEL}[for="${CSS.escape(input.id)}"]`)
-      : null;
-    if (!label) return;
-    const key = syncKey(label.getAttribute("data-sync-id") || "");
-    // tab-set-code's group is "code": its keys are languages by construction.
-    if (label.getAttribute("data-sync-group") === "code" || isLanguage(key)) {
-      choose(key, label);
-    }
+    const tab = event.target.closest(`${ROOT} ${TAB}`);
+    if (tab instanceof HTMLElement) chosen(tab);
   }
 
   /** @param {KeyboardEvent} event */
@@ -233,59 +82,32 @@
     const next = tabs[moves[event.key]];
     select(next);
     next.focus();
-    choose(next.dataset.versusSync || "", next);
+    chosen(next);
   }
 
   /**
-   * Let keyboard users scroll code and tables that are wider than their box
-   * (any on the page; axe rule scrollable-region-focusable).  Re-run whenever
-   * panels show or hide, since hidden code has no width.
+   * Another script selects a key in every block that has a tab for it.
+   * @param {Event} event
    */
-  const SCROLLABLE = "div.highlight > pre, div.table-wrapper, div.versus-table-wrapper";
-
-  function markScrollable() {
-    document.querySelectorAll(SCROLLABLE).forEach((box) => {
-      if (!(box instanceof HTMLElement)) return;
-      const ours = box.dataset.versusScrollable !== undefined;
-      if (box.scrollWidth > box.clientWidth) {
-        if (ours || box.hasAttribute("tabindex")) return;
-        box.tabIndex = 0;
-        box.dataset.versusScrollable = "";
-      } else if (ours) {
-        box.removeAttribute("tabindex");
-        delete box.dataset.versusScrollable;
+  function onSelect(event) {
+    const key = event instanceof CustomEvent ? String(event.detail?.key || "") : "";
+    if (!key) return;
+    let changed = false;
+    document.querySelectorAll(`${ROOT} [role="tablist"]`).forEach((tablist) => {
+      const tabs = tabsOf(tablist);
+      const current = tabs.find((t) => t.getAttribute("aria-selected") === "true");
+      if (current && current.dataset.versusSync === key) return;
+      const match = tabs.find((t) => t.dataset.versusSync === key);
+      if (match) {
+        select(match);
+        changed = true;
       }
     });
-  }
-
-  let resizeQueued = false;
-  function onResize() {
-    if (resizeQueued) return;
-    resizeQueued = true;
-    window.requestAnimationFrame(() => {
-      resizeQueued = false;
-      markScrollable();
-    });
+    if (changed) panelsChanged();
   }
 
   function init() {
-    const storedView = load(VIEW_KEY);
     document.querySelectorAll(ROOT).forEach((root) => {
-      const bar = root.querySelector(".versus-code-compare-bar");
-      if (bar && !bar.querySelector(".versus-view-toggle")) {
-        const toggle = document.createElement("button");
-        toggle.type = "button";
-        toggle.className = "versus-view-toggle";
-        toggle.textContent = toggleLabel;
-        bar.append(toggle);
-      }
-      const authored = root.classList.contains("versus-layout-side-by-side")
-        ? "side-by-side"
-        : "tabs";
-      setView(
-        root,
-        storedView === "tabs" || storedView === "side-by-side" ? storedView : authored,
-      );
       const tablist = root.querySelector('[role="tablist"]');
       const tabs = tablist ? tabsOf(tablist) : [];
       const first =
@@ -294,20 +116,15 @@
       root.classList.add("versus-js");
     });
     document.addEventListener("click", onClick);
-    document.addEventListener("change", onChange);
     document.addEventListener("keydown", onKeydown);
-    const fromUrl = syncKey(
-      new URLSearchParams(window.location.search).get("lang") || "",
-    );
-    const lang = fromUrl || load(LANG_KEY);
-    if (lang) choose(lang, null);
-    markScrollable();
-    window.addEventListener("resize", onResize);
+    panelsChanged();
   }
 
-  // Start after sphinx-design and sphinx-tabs have restored their own state,
-  // so the site-wide choice wins: they listen for DOMContentLoaded on document
-  // and on window, and window listeners registered later run last.
+  // Listen at once, so the other scripts can select keys as soon as they start.
+  document.addEventListener("versus:select", onSelect);
+
+  // Start when versus-language.js does (see there), and before it: scripts
+  // added earlier register their window listeners earlier.
   let started = false;
   const start = () => {
     if (started) return;
