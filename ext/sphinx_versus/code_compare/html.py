@@ -82,8 +82,7 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
         titles = [
             c
             for c in root.children
-            if isinstance(c, nodes.Element)
-            and CODE_COMPARE_TITLE_CLASS in c["classes"]
+            if isinstance(c, nodes.Element) and CODE_COMPARE_TITLE_CLASS in c["classes"]
         ]
         label = titles[0].astext() if titles else DEFAULT_TABLIST_LABEL
         tablist = versus_tablist(classes=["versus-tablist"], label=label)
