@@ -93,6 +93,13 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (int,),
         "The largest data file (CSV) a directive reads, in bytes.",
     ),
+    ConfigValue(
+        "versus_table_max_cells",
+        20_000,
+        "env",
+        (int,),
+        "The most cells (rows × columns) a comparison or benchmark table has.",
+    ),
 )
 
 

@@ -11,7 +11,9 @@ costs one file read and matplotlib is never imported for it.
 from __future__ import annotations
 
 import html
+import warnings
 import weakref
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -37,7 +39,12 @@ if TYPE_CHECKING:
     from sphinx.writers.texinfo import TexinfoTranslator
     from sphinx.writers.text import TextTranslator
 
+    from sphinx_versus.benchmarks.compare import Comparison
+
 logger = logging.getLogger(__name__)
+
+#: The most bars (workloads × systems) one chart draws.
+MAX_BARS = 60
 
 #: Builders already told that matplotlib is missing: one warning per build.
 _WARNED: weakref.WeakSet[Builder] = weakref.WeakSet()
@@ -58,13 +65,18 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
         if loaded is None:
-            return []
-        _, comparison = loaded
+            return self.unbuilt()
+        rel, comparison = loaded
+        comparison, alt = self.fit(rel, comparison)
         spec = render.chart_spec(comparison)
+        missing = render.undrawable(self.labels(rel, comparison).values())
+        if missing:
+            self.warn_undrawable(missing, self.labels(rel, comparison))
+            spec = render.replace_chars(spec, missing)
         chart = benchmark_chart(
             spec=spec,
             key=render.chart_key(spec),
-            alt=self.options.get("alt") or describe(comparison),
+            alt=self.options.get("alt") or alt,
             # Numbers the chart's SVG ids within its page, in reading order.
             serial=self.env.new_serialno("versus-chart") + 1,
         )
@@ -79,11 +91,64 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
         self.add_name(figure)
         return [figure]
 
+    def fit(self, rel: str, comparison: Comparison) -> tuple[Comparison, str]:
+        """At most :data:`MAX_BARS` bars, and the text alternative of those.
+
+        A taller drawing is unreadable on any page, and past LaTeX's largest
+        dimension (16383pt) it stops the PDF build: the chart keeps the first
+        workloads and says so, in the warning and in its text alternative.
+        """
+        rows, systems = len(comparison.rows), len(comparison.systems)
+        keep = max(1, MAX_BARS // systems)
+        if rows <= keep:
+            return comparison, describe(comparison)
+        self.warn(
+            f"{rel}: the chart would have {rows * systems} bars ({rows} workloads "
+            f"× {systems} systems), more than the {MAX_BARS} a chart can show; it "
+            f"shows the first {keep} workloads: split the CSV file, choose fewer "
+            "systems with :systems:, or show the figures with benchmark-table",
+            subtype="chart",
+        )
+        shown = replace(comparison, rows=comparison.rows[:keep])
+        note = f" The chart shows the first {keep} of the {rows} workloads."
+        return shown, describe(shown) + note
+
+    @staticmethod
+    def labels(rel: str, comparison: Comparison) -> dict[str, str]:
+        """Every label the writer gave the chart, keyed by where it came from."""
+        found = {f"{rel} (system {s!r})": s for s in comparison.systems}
+        for row in comparison.rows:
+            record = row.record
+            found[f"{rel}:{record.line} (workload)"] = record.workload
+            found[f"{rel}:{record.line} (unit)"] = record.unit
+        return found
+
+    def warn_undrawable(self, missing: set[str], labels: dict[str, str]) -> None:
+        for where, text in labels.items():
+            lacking = sorted({c for c in text if c in missing})
+            if not lacking:
+                continue
+            chars = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in lacking)
+            self.warn(
+                f"{where}: the chart's font ({render.FONT_FAMILY}) cannot draw "
+                f"{chars} in {text!r}, so the chart shows {render.REPLACEMENT} "
+                "instead (the text alternative keeps the text); write the label "
+                "without it",
+                subtype="chart",
+            )
+
 
 def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
-    """The drawing, or ``None`` after a located warning (once per build)."""
+    """The drawing, or ``None`` after a located warning.
+
+    Whatever matplotlib reports reaches Sphinx's warning stream, located at
+    the directive, never only stderr; a drawing that fails leaves the text
+    alternative in its place.
+    """
     try:
-        return chart_bytes(builder, node, fmt)
+        with warnings.catch_warnings(record=True) as reported:
+            warnings.simplefilter("always")
+            data = chart_bytes(builder, node, fmt)
     except render.ChartBackendMissingError as exc:
         if builder not in _WARNED:
             _WARNED.add(builder)
@@ -95,6 +160,26 @@ def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
                 subtype="chart",
             )
         return None
+    except Exception as exc:  # matplotlib's own failure: report, never crash
+        logger.warning(
+            "benchmark-chart: the chart could not be drawn (%s: %s); its text "
+            "alternative is shown instead",
+            type(exc).__name__,
+            exc,
+            location=node,
+            type="versus",
+            subtype="chart",
+        )
+        return None
+    for problem in reported:
+        logger.warning(
+            "benchmark-chart: drawing the chart: %s",
+            problem.message,
+            location=node,
+            type="versus",
+            subtype="chart",
+        )
+    return data
 
 
 def html_visit_chart(self: HTML5Translator, node: benchmark_chart) -> None:
@@ -128,8 +213,10 @@ def latex_visit_chart(self: LaTeXTranslator, node: benchmark_chart) -> None:
         raise nodes.SkipNode
     name = f"versus-chart-{node['key']}"
     copy_to_output(Path(self.builder.outdir, f"{name}.pdf"), pdf)
+    # Fits the page both ways, whatever the drawing's shape.
     self.body.append(
-        f"\n\\sphinxincludegraphics[width=\\linewidth]{{{{{name}}}.pdf}}\n"
+        "\n\\sphinxincludegraphics[width=\\linewidth,height=0.9\\textheight,"
+        f"keepaspectratio]{{{{{name}}}.pdf}}\n"
     )
     raise nodes.SkipNode
 

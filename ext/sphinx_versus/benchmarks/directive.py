@@ -17,6 +17,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_versus.benchmarks.compare import SelectionError, compare
 from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
 from sphinx_versus.datafiles import DataFileError, read_data_file
+from sphinx_versus.markup import parse_inline
+from sphinx_versus.nodes import unbuilt
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -42,14 +44,14 @@ class BaseBenchmarkDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
-    def warn(self, message: str) -> None:
+    def warn(self, message: str, subtype: str = "benchmark") -> None:
         logger.warning(
             "%s: %s",
             self.name,
             message,
             location=self.get_location(),
             type="versus",
-            subtype="benchmark",
+            subtype=subtype,
         )
 
     def read_csv(self) -> tuple[str, bytes] | None:
@@ -95,9 +97,20 @@ class BaseBenchmarkDirective(SphinxDirective):
             return None
 
     def caption_nodes(self) -> list[nodes.Node]:
-        """The caption parsed as inline markup of the page's language."""
+        """The caption by the policy of :mod:`sphinx_versus.markup`."""
         text = self.options.get("caption", "")
         if not text:
             return []
-        parsed, messages = self.state.inline_text(text, self.lineno)
+        parsed, messages = self.inline(text)
         return [*parsed, *messages]
+
+    def inline(
+        self, text: str, origin: str = ""
+    ) -> tuple[list[nodes.Node], list[nodes.Node]]:
+        """Inline markup of the page's language, never raw markup."""
+        return parse_inline(self, text, self.lineno, subtype="benchmark", origin=origin)
+
+    def unbuilt(self) -> list[nodes.Node]:
+        """What was written, where the table or chart would be (after warning)."""
+        source, line = self.get_source_info()
+        return [unbuilt(self.block_text, source, line)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 #: The micro sign (U+00B5) is what units are written with on output: it is in
 #: Latin-1, so every font and LaTeX's default text encodings have it, whereas
@@ -41,6 +41,15 @@ _VALUE = re.compile(
     rf"(?:\s*[-{EN_DASH}]\s*(?P<high>{_NUMBER}))?"
 )
 
+#: The figures a benchmark compares: zero, or a size in this range.  Beyond
+#: it a value is almost surely a typo or an export bug, and a ratio of two
+#: such numbers would be meaningless (and outgrow ``decimal``'s precision).
+SMALLEST = Decimal("1e-12")
+LARGEST = Decimal("1e15")
+#: Arithmetic on figures in range (ratios up to 1e27) never rounds an integer
+#: part or traps in this context.
+_WIDE = Context(prec=60)
+
 HIGHER = "higher"
 LOWER = "lower"
 
@@ -66,12 +75,28 @@ class Value:
         return (self.low + self.high) / 2
 
 
-def _parse_number(text: str) -> Decimal:
+def _parse_number(text: str, cell: str) -> Decimal:
     scale = Decimal(1)
     if text[-1] in _SUFFIX_VALUE:
         scale = _SUFFIX_VALUE[text[-1]]
         text = text[:-1]
-    return Decimal(text.replace(",", "")) * scale
+    number = Decimal(text.replace(",", ""))
+    # Checked before scaling: 1e999999G would overflow the multiplication.
+    if number and not -30 < number.adjusted() < 30:
+        raise ValueFormatError(_out_of_range(cell))
+    with localcontext(_WIDE):
+        number *= scale
+    if number and not SMALLEST <= number <= LARGEST:
+        raise ValueFormatError(_out_of_range(cell))
+    return number
+
+
+def _out_of_range(cell: str) -> str:
+    return (
+        f"{cell!r} is outside the range of figures a benchmark compares "
+        "(0, or from 1e-12 to 1e15); write it in a unit that "
+        f"brings it into range, such as ms instead of ns or GB instead of bytes"
+    )
 
 
 def parse_value(text: str) -> Value | None:
@@ -89,8 +114,8 @@ def parse_value(text: str) -> Value | None:
             f"1500, 0.8 or ~2, or a range such as 150000-200000, and put the "
             f"unit in the 'unit' column (leave the cell empty for no data)"
         )
-    low = _parse_number(match["low"])
-    high = _parse_number(match["high"]) if match["high"] else low
+    low = _parse_number(match["low"], stripped)
+    high = _parse_number(match["high"], stripped) if match["high"] else low
     if low > high:
         raise ValueFormatError(
             f"{stripped!r} is a range whose low end is greater than its high "
@@ -177,10 +202,11 @@ def goodness(baseline: Decimal, other: Decimal, better: str) -> Decimal | None:
 
 
 def _round_factor(factor: Decimal) -> str:
-    one_decimal = factor.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if one_decimal >= 10:
-        return f"{factor.quantize(Decimal(1), rounding=ROUND_HALF_UP):,f}"
-    return f"{one_decimal:f}".removesuffix(".0")
+    with localcontext(_WIDE):
+        one_decimal = factor.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if one_decimal >= 10:
+            return f"{factor.quantize(Decimal(1), rounding=ROUND_HALF_UP):,f}"
+        return f"{one_decimal:f}".removesuffix(".0")
 
 
 def format_ratio(factor: Decimal | None, unit: str, better: str) -> str:

@@ -18,6 +18,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
+from sphinx_versus.markup import enforce, parse_inline
 from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
     CODE_COMPARE_CLASS,
@@ -149,7 +150,9 @@ class CodeCompareDirective(SphinxDirective):
         self.add_name(root)
         if self.arguments:
             title = self.arguments[0]
-            inline, problems = self.state.inline_text(title, self.lineno)
+            inline, problems = parse_inline(
+                self, title, self.lineno, subtype="code_compare"
+            )
             messages.extend(problems)
             rubric = nodes.rubric(
                 title, "", *inline, classes=[CODE_COMPARE_TITLE_CLASS]
@@ -187,6 +190,8 @@ class CodeCompareDirective(SphinxDirective):
         name = display_name(language, self.config)
         captions = [c for c in wrapper.children if isinstance(c, nodes.caption)]
         if captions:
+            # The caption becomes a tab label: the same policy as the title.
+            enforce(captions[0], self, subtype="code_compare", location=literal)
             label = captions[0].astext()
         else:
             label = name
