@@ -34,7 +34,8 @@ def unbuilt(block_text: str, source: str, line: int) -> nodes.literal_block:
     The severity rule every directive follows: a problem is a located
     warning, and the page never silently loses what the writer wrote.
     """
-    block = nodes.literal_block(block_text, block_text, classes=[UNBUILT_CLASS])
+    text = block_text.rstrip() + "\n"
+    block = nodes.literal_block(text, text, classes=[UNBUILT_CLASS])
     block["language"] = "text"
     block.source, block.line = source, line
     return block

@@ -125,7 +125,7 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
 
     def warn_undrawable(self, missing: set[str], labels: dict[str, str]) -> None:
         for where, text in labels.items():
-            lacking = sorted({c for c in text if c in missing})
+            lacking = list(dict.fromkeys(c for c in text if c in missing))
             if not lacking:
                 continue
             chars = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in lacking)
