@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets pdf epub live bench clean
+.PHONY: help venv html test lint format snippets pdf epub live bench fuzz clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -21,6 +21,7 @@ help:
 	@echo "make pdf       build $(BUILD)/latex/sphinx-versus.pdf (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make bench     build-performance benchmark (not part of make test)"
+	@echo "make fuzz      the fuzzer, long: thousands of hostile pages (make test runs a few dozen)"
 	@echo "make lint      ruff and mypy --strict"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
@@ -77,6 +78,10 @@ epub: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)
+
+fuzz: $(STAMP)
+	VERSUS_FUZZ=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:logging \
+		--hypothesis-show-statistics $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

@@ -550,7 +550,7 @@ def test_bad_input_is_located(build_site, tmp_path):
         (directive(8), "broken.csv:2: not valid CSV"),
         (directive(9), "either in the directive body or with :file:, not both"),
         (directive(10), ":widths: gives 2 width(s)", "has 3 column(s)"),
-        (at(":align: middle"), "Invalid option value for 'align'", '"middle" unknown'),
+        (directive(11), ":align: has 'middle', which is not valid", "ignored"),
         (at(":colour: red"), "Unknown option key: 'colour'"),
         (at("| Pasted header"), "Markdown header row", "remove that row or remove"),
         (directive(14), "data/short.csv:2: row has 2 cell(s), expected 3"),

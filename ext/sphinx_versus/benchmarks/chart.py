@@ -29,6 +29,7 @@ from sphinx_versus.benchmarks.cache import (
 )
 from sphinx_versus.benchmarks.compare import describe
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
+from sphinx_versus.options import lenient
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -59,7 +60,7 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
 
     option_spec: ClassVar[OptionSpec] = {
         **BaseBenchmarkDirective.option_spec,
-        "alt": directives.unchanged_required,
+        "alt": lenient(directives.unchanged_required),
     }
 
     def run(self) -> list[nodes.Node]:

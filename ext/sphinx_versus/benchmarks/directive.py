@@ -19,6 +19,7 @@ from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
 from sphinx_versus.datafiles import DataFileError, read_data_file
 from sphinx_versus.markup import parse_inline
 from sphinx_versus.nodes import unbuilt
+from sphinx_versus.options import check_options, lenient_spec
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -32,17 +33,19 @@ logger = logging.getLogger(__name__)
 class BaseBenchmarkDirective(SphinxDirective):
     """Reads the CSV named by the argument and compares the chosen systems."""
 
-    required_arguments = 1
-    optional_arguments = 0
+    required_arguments = 0
+    optional_arguments = 1  # required, but reported by us, not by docutils
     final_argument_whitespace = True
     has_content = False
-    option_spec: ClassVar[OptionSpec] = {
-        "caption": directives.unchanged_required,
-        "name": directives.unchanged,
-        "baseline": directives.unchanged_required,
-        "systems": directives.unchanged_required,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[OptionSpec] = lenient_spec(
+        {
+            "caption": directives.unchanged_required,
+            "name": directives.unchanged,
+            "baseline": directives.unchanged_required,
+            "systems": directives.unchanged_required,
+            "class": directives.class_option,
+        }
+    )
 
     def warn(self, message: str, subtype: str = "benchmark") -> None:
         logger.warning(
@@ -77,6 +80,13 @@ class BaseBenchmarkDirective(SphinxDirective):
 
     def load(self) -> tuple[str, Comparison] | None:
         """The CSV's path and the comparison, or ``None`` after warning."""
+        check_options(self, "benchmark")
+        if not self.arguments:
+            self.warn(
+                "needs the CSV file as its argument, e.g. "
+                f"'{self.name}:: /data/benchmarks.csv'"
+            )
+            return None
         found = self.read_csv()
         if found is None:
             return None

@@ -30,6 +30,7 @@ from sphinx_versus.datafiles import DataFileError, read_csv, read_data_file
 from sphinx_versus.limits import cells_problem, columns_problem
 from sphinx_versus.markup import is_myst, parse_inline
 from sphinx_versus.nodes import TABLE_CLASS, unbuilt
+from sphinx_versus.options import check_options, lenient_spec
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -83,16 +84,19 @@ class ComparisonTableDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[OptionSpec] = {
-        "headers": directives.unchanged_required,
-        "file": directives.path,
-        "name": directives.unchanged,
-        "class": directives.class_option,
-        "widths": _widths,
-        "align": _align,
-    }
+    option_spec: ClassVar[OptionSpec] = lenient_spec(
+        {
+            "headers": directives.unchanged_required,
+            "file": directives.path,
+            "name": directives.unchanged,
+            "class": directives.class_option,
+            "widths": _widths,
+            "align": _align,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
+        check_options(self, "table")
         try:
             headers, rows = self._headers_and_rows()
             widths = self._widths(headers)
@@ -248,10 +252,11 @@ class ComparisonTableDirective(SphinxDirective):
         if isinstance(widths, list) and len(widths) != count:
             msg = (
                 f":widths: gives {len(widths)} width(s) but the table has {count} "
-                f"column(s) ({' | '.join(headers.cells)}); give one number per "
-                "column or use ':widths: auto'"
+                f"column(s) ({' | '.join(headers.cells)}), so the widths are "
+                "ignored; give one number per column or use ':widths: auto'"
             )
-            raise _Fatal(msg)
+            self._warn(msg, _Line((), self.lineno))
+            return None
         return widths
 
     # ------------------------------------------------------------ output
