@@ -45,7 +45,6 @@ _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 #: A MyST substitution that is a plain name: a lookup, never evaluated code.
 _SUBSTITUTION_NAME = re.compile(r"\{\{\s*[A-Za-z_][\w-]*\s*\}\}")
-_BACKTICKS = re.compile(r"`+")
 
 
 def is_myst(directive: SphinxDirective) -> bool:
@@ -63,26 +62,19 @@ def escape_templates(text: str) -> str:
     r"""MyST text with every ``{{`` that is not a plain-name substitution escaped.
 
     ``\{`` is MyST's escape for a literal brace, so the expression is shown
-    as typed.  Code spans (and role contents, which are backtick-quoted) are
-    left alone: MyST does not look for substitutions there.
+    as typed.  Code spans are escaped too: where a backslash is literal
+    (code, raw HTML, an autolink) MyST does not look for substitutions, but
+    telling those places apart here would be a second Markdown parser, and
+    a stray backslash in code is better than code run by a CSV cell.
     """
     if "{{" not in text:
         return text
     out: list[str] = []
     i = 0
     while i < len(text):
-        char = text[i]
-        if char == "\\":
+        if text[i] == "\\":
             out.append(text[i : i + 2])
             i += 2
-        elif char == "`":
-            run = _BACKTICKS.match(text, i)
-            assert run is not None
-            ticks = run.group()
-            close = re.compile(rf"(?<!`){ticks}(?!`)").search(text, run.end())
-            end = close.end() if close else run.end()
-            out.append(text[i:end])
-            i = end
         elif text.startswith("{{", i):
             name = _SUBSTITUTION_NAME.match(text, i)
             if name:
@@ -92,7 +84,7 @@ def escape_templates(text: str) -> str:
                 out.append("\\{")
                 i += 1
         else:
-            out.append(char)
+            out.append(text[i])
             i += 1
     return "".join(out)
 
