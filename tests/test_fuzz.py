@@ -114,6 +114,10 @@ HOSTILE = [
     "{raw-html}`<b>x</b>`",
     "[span]{onclick=alert(1) #id .cls}",
     "{{ cycler.__init__.__globals__.os.environ.__setitem__('" + _TRACE + "', '1') }}",
+    "<b title='`'>{{ cycler.__init__.__globals__.os.environ.__setitem__('"
+    + _TRACE
+    + "', '2') }}<b title='`'>",
+    "`{{ 7*7 }}`",
     "{{ 7*7 }}",
     "{{ env.srcdir }}",
     "{{known}}",
