@@ -467,7 +467,9 @@ def test_rows_parsers_fail_only_with_located_errors(text):
 
 
 nested = st.recursive(
-    st.text(max_size=5), lambda inner: st.lists(inner, max_size=3), max_leaves=30
+    st.text(max_size=5),
+    lambda inner: st.lists(inner, min_size=1, max_size=3),
+    max_leaves=30,
 )
 
 

@@ -541,3 +541,36 @@ def test_drawable_text_needs_no_font_check():
     assert render.undrawable(["Go", "Rust 1.5×", "µs"]) == set()
     assert render.undrawable(["plain ASCII ~!"]) == set()
     assert render.undrawable(["中"]) == {"中"}
+
+
+def test_a_long_cell_is_plain_text_not_a_slow_parse(build_site):
+    """docutils' inline parser is quadratic on some text: 8 KB of ``a:``
+    took seconds, a 4 MiB CSV cell would take days."""
+    long = "a:" * 30_000
+    page = "T\n=\n\n.. comparison-table::\n   :file: f.csv\n"
+    started = time.process_time()
+    built = build_site(
+        {"index.rst": page, "f.csv": f"A,B\nx,{long}\n"}, warnings_ok=True
+    )
+    assert time.process_time() - started < 30
+    assert located(built.warnings) == [
+        "index.rst:4: WARNING: comparison-table: f.csv:2: the text is 60000 "
+        "characters long, more than the 1000 read as markup, so it is shown as "
+        "plain text; shorten it or split it [versus.table]"
+    ]
+    assert long in built.read("index.html")
+
+
+def test_a_csv_field_over_pythons_limit_says_so(build_site):
+    built = build_site(
+        {
+            "index.md": "# T\n\n```{comparison-table}\n:file: f.csv\n```\n",
+            "f.csv": 'A,B\nx,"an open quote\n' + "y" * 200_000 + "\n",
+        },
+        warnings_ok=True,
+    )
+    assert located(built.warnings) == [
+        "index.md:3: WARNING: comparison-table: f.csv:2: a field is longer than "
+        "131072 characters, the most a CSV field may have; shorten it, or close "
+        "the quote that makes the rest of the file one field [versus.table]"
+    ]

@@ -183,6 +183,13 @@ def read_csv(data: bytes) -> tuple[CsvRow, ...]:
                 f"not valid CSV ({exc}); quote fields that contain commas or "
                 "quotes, and double a quote inside a quoted field"
             )
+            if "field limit" in str(exc):
+                msg = (
+                    f"a field is longer than {csv.field_size_limit()} "
+                    "characters, the most a CSV field may have; shorten it, or "
+                    "close the quote that makes the rest of the file one field"
+                )
+                raise DataFileError(msg, start) from exc
             raise DataFileError(msg, reader.line_num or start) from exc
         stripped = tuple(cell.strip() for cell in cells)
         if any(stripped):

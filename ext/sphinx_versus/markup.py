@@ -14,7 +14,9 @@ cell — through :func:`parse_inline`, so one rule holds for every input:
   (the rule data files follow), or it becomes its text, with a warning;
 - a MyST ``{{ name }}`` substitution is looked up, but any other
   ``{{ ... }}`` (a Jinja expression, which MyST would evaluate as code) is
-  shown as typed.
+  shown as typed;
+- a text longer than ``limits.MAX_MARKUP_CHARS`` is shown as plain text,
+  with a warning (docutils parses some long texts in quadratic time).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from sphinx_versus.datafiles import DataFileError, resolve_inside
+from sphinx_versus.limits import markup_problem
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -105,6 +108,10 @@ def parse_inline(
     directive) with type ``versus`` and the given *subtype*, the message
     starting with *origin* (such as ``bench.csv:3 (notes): ``).
     """
+    too_long = markup_problem(len(text))
+    if too_long:
+        _warn(directive, too_long, subtype, location, origin)
+        return [nodes.Text(text)], []
     myst = is_myst(directive)
     if myst:
         text = escape_templates(text)
@@ -131,12 +138,22 @@ def enforce(
     origin: str = "",
 ) -> None:
     """Apply the policy to nodes another parser made (a code block's caption)."""
-    where = location if location is not None else directive.get_location()
     for reason in neutralise(root, directive):
-        logger.warning(
-            "%s: %s%s", directive.name, origin, reason, location=where,
-            type="versus", subtype=subtype,
-        )  # fmt: skip
+        _warn(directive, reason, subtype, location, origin)
+
+
+def _warn(
+    directive: SphinxDirective,
+    reason: str,
+    subtype: str,
+    location: str | Node | None,
+    origin: str,
+) -> None:
+    logger.warning(
+        "%s: %s%s", directive.name, origin, reason,
+        location=location if location is not None else directive.get_location(),
+        type="versus", subtype=subtype,
+    )  # fmt: skip
 
 
 def neutralise(root: nodes.Element, directive: SphinxDirective) -> list[str]:
