@@ -574,3 +574,22 @@ def test_a_csv_field_over_pythons_limit_says_so(build_site):
         "131072 characters, the most a CSV field may have; shorten it, or close "
         "the quote that makes the rest of the file one field [versus.table]"
     ]
+
+
+def test_a_chart_alt_text_cannot_inject_roff_into_a_man_page(build_site):
+    """``:alt:`` (or a CSV workload, in the default alt) went into the man page
+    unescaped: a line starting ``.so`` is a roff request, ``\\fB`` a font."""
+    csv = 'workload,unit,better,Go,Rust\n"JSON\n.so /etc/passwd",ms,lower,2,1\n'
+    page = (
+        "T\n=\n\n.. benchmark-chart:: b.csv\n\n"
+        ".. benchmark-chart:: b.csv\n   :alt: bold \\fB text\n      .so /etc/passwd\n"
+    )
+    built = build_site({"index.rst": page, "b.csv": csv}, "man")
+    (man,) = built.outdir.glob("*.1")
+    lines = man.read_text("utf-8").splitlines()
+    assert not [line for line in lines if line.startswith(".so")]
+    assert not [line for line in lines if "\\fB" in line]
+    charts = [line for line in lines if line.startswith("[Chart: ")]
+    assert len(charts) == 2
+    assert "JSON .so /etc/passwd" in charts[0]
+    assert charts[1] == "[Chart: bold \\efB text .so /etc/passwd]"

@@ -77,7 +77,8 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
         chart = benchmark_chart(
             spec=spec,
             key=render.chart_key(spec),
-            alt=self.options.get("alt") or alt,
+            # One line: a text alternative has no line structure to keep.
+            alt=" ".join((self.options.get("alt") or alt).split()),
             # Numbers the chart's SVG ids within its page, in reading order.
             serial=self.env.new_serialno("versus-chart") + 1,
         )
@@ -230,7 +231,10 @@ def text_visit_chart(self: TextTranslator, node: benchmark_chart) -> None:
 
 
 def man_visit_chart(self: ManualPageTranslator, node: benchmark_chart) -> None:
-    self.body.append(f"[Chart: {self.deunicode(node['alt'])}]\n")
+    # Through the writer's own text escaping: a backslash or a leading dot
+    # in the text would otherwise be a roff request.
+    self.visit_Text(nodes.Text(f"[Chart: {node['alt']}]"))
+    self.body.append("\n")
     raise nodes.SkipNode
 
 

@@ -123,9 +123,10 @@ def undrawable(texts: Iterable[str]) -> set[str] | None:
     """The characters of *texts* the chart font cannot draw.
 
     ``None`` when matplotlib is missing (nothing is drawn then).  Printable
-    ASCII is always drawable, so matplotlib is imported only for other text.
+    ASCII is always drawable, so matplotlib is imported only for other text;
+    white space is drawn as a space (:func:`short_label`).
     """
-    chars = {c for text in texts for c in text if not " " <= c <= "~"}
+    chars = {c for text in texts for c in text if not (" " <= c <= "~" or c.isspace())}
     if not chars:
         return set()
     try:
