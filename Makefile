@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench mutate clean
+.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench mutate fuzz clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -23,6 +23,7 @@ help:
 	@echo "make matrix    the wheel in clean uv venvs builds tests/external (lowest and newest versions)"
 	@echo "make bench     build-performance benchmark (not part of make test)"
 	@echo "make mutate    mutation testing of the pure modules (slow; not in make test)"
+	@echo "make fuzz      the fuzzer, long: thousands of hostile pages (make test runs a few dozen)"
 	@echo "make lint      ruff and mypy --strict"
 	@echo "make locale    refresh the extension's message catalog and compile its translations"
 	@echo "make format    ruff format + autofix"
@@ -108,6 +109,9 @@ mutate: $(STAMP)
 			uv pip install --quiet --python $(BIN)/python -e '.[mutate]'; \
 		else $(BIN)/python -m pip install --quiet -e '.[mutate]'; fi; }
 	nice -n 19 $(BIN)/python -m tests.mutate $(MUTATE_ARGS)
+fuzz: $(STAMP)
+	VERSUS_FUZZ=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:logging \
+		--hypothesis-show-statistics $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

@@ -15,7 +15,16 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ext" / "sphinx_versus"
 FEATURES = ("benchmarks", "book", "code_compare", "comparison", "table_output")
-SHARED = {"config", "datafiles", "nodes", "assets", "locale"}
+SHARED = {
+    "config",
+    "datafiles",
+    "nodes",
+    "assets",
+    "locale",
+    "markup",
+    "limits",
+    "options",
+}
 
 
 def _module_name(path: Path) -> str:

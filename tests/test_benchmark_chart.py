@@ -93,7 +93,8 @@ def test_latex_epub_text_man_texinfo(build_site):
     (tex,) = built.outdir.glob("*.tex")
     body = tex.read_text("utf-8")
     match = re.search(
-        r"\\sphinxincludegraphics\[width=\\linewidth\]\{\{(versus-chart-\w+)\}\.pdf\}",
+        r"\\sphinxincludegraphics\[width=\\linewidth,height=0\.9\\textheight,"
+        r"keepaspectratio\]\{\{(versus-chart-\w+)\}\.pdf\}",
         body,
     )
     assert match

@@ -424,16 +424,17 @@ def test_bad_input_is_located_and_kept(build_site) -> None:
             "give one of them a different :caption:",
         ),
         (
-            "bad.md:38",
-            "Invalid option value for 'layout': sideways: \"sideways\" unknown; "
-            'choose from "tabs", or "side-by-side"',
+            "bad.md:37",
+            "code-compare: :layout: has 'sideways', which is not valid "
+            '("sideways" unknown; choose from "tabs", or "side-by-side"); '
+            "the option is ignored",
         ),
         (
             "bad.md:49",
             "code-compare takes only code blocks (fences, code-block, literalinclude), "
             "but found a note; move it out of the code-compare",
         ),
-        ("bad.md:60", 'Content block expected for the "code-compare" directive'),
+        ("bad.md:60", "code-compare is empty; put two or more code blocks in it"),
         (
             "badrst.rst:12",
             "a code block in code-compare has no language; give it a language",
@@ -442,7 +443,8 @@ def test_bad_input_is_located_and_kept(build_site) -> None:
             "badrst.rst:14",
             "code-compare has two blocks labelled 'Go' (the first at line 6)",
         ),
-        ("badrst.rst:19", 'Error in "code-compare" directive:'),
+        ("badrst.rst:19", "code-compare: :layout: has 'sideways', which is not"),
+        ("badrst.rst:19", "code-compare needs at least two code blocks, found 1"),
     ]
     lines = warnings.splitlines()
     for location, message in expected:
@@ -463,6 +465,8 @@ def test_bad_input_is_located_and_kept(build_site) -> None:
     assert "versus-layout-tabs" in tabbed[0]["class"]
     badrst = BeautifulSoup(built.read("badrst.html"), "html.parser").text
     assert "plain literal block" in badrst
+    # reST no longer loses a directive over one bad option value.
+    assert badrst.count("x := 1") == 2
 
 
 def test_rest_and_myst_agree(build_site, tmp_path: Path) -> None:

@@ -165,6 +165,14 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "The largest data file (CSV) a directive reads, in bytes.",
         _count(1),
     ),
+    ConfigValue(
+        "versus_table_max_cells",
+        20_000,
+        "env",
+        (int,),
+        "The most cells (rows × columns) a comparison or benchmark table has.",
+        _count(1),
+    ),
 )
 
 

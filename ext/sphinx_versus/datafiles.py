@@ -52,6 +52,16 @@ class DataFileError(ValueError):
             where.append(f"column {self.column}")
         return f"{', '.join(where)}: {self.reason}" if where else self.reason
 
+    def located(self, filename: str) -> str:
+        """``data.csv:2, column 4: reason``, the form every directive reports."""
+        return f"{located(filename, self.line, self.column)}: {self.reason}"
+
+
+def located(filename: str, line: int | None, column: int | None = None) -> str:
+    """Where in a data file: ``data.csv``, ``data.csv:2``, ``data.csv:2, column 4``."""
+    where = filename if line is None else f"{filename}:{line}"
+    return where if column is None else f"{where}, column {column}"
+
 
 @dataclass(frozen=True)
 class CsvRow:
@@ -61,22 +71,36 @@ class CsvRow:
     line: int
 
 
-def read_data_file(env: BuildEnvironment, given: str) -> tuple[str, bytes]:
-    """The file's source-relative path and bytes, or :class:`DataFileError`."""
-    rel, absolute = env.relfn2path(given, env.docname)
+def resolve_inside(
+    env: BuildEnvironment, given: str, what: str = "data files"
+) -> tuple[str, Path]:
+    """*given*'s source-relative path and real location inside the source dir.
+
+    The one path rule for everything a page's input may make the build read:
+    data files and, through :mod:`sphinx_versus.markup`, images and downloads
+    named in directive text.  Raises :class:`DataFileError`.
+    """
     srcdir = Path(env.srcdir).resolve()
     try:
+        # relfn2path resolves too, so a symlink loop can raise from either.
+        rel, absolute = env.relfn2path(given, env.docname)
         path = Path(absolute).resolve(strict=False)
-    except (OSError, RuntimeError) as exc:  # a symlink loop
+    except (OSError, RuntimeError, ValueError) as exc:
         msg = f"cannot resolve {given!r}: {exc}; replace the link with the file"
         raise DataFileError(msg) from exc
     if not path.is_relative_to(srcdir):
         msg = (
             f"{given!r} resolves to {path}, outside the docs source directory "
-            f"{srcdir}; keep data files inside it (a leading / means the docs "
+            f"{srcdir}; keep {what} inside it (a leading / means the docs "
             "source directory)"
         )
         raise DataFileError(msg)
+    return rel, path
+
+
+def read_data_file(env: BuildEnvironment, given: str) -> tuple[str, bytes]:
+    """The file's source-relative path and bytes, or :class:`DataFileError`."""
+    rel, path = resolve_inside(env, given)
     env.note_dependency(rel)
     limit = int(env.config.versus_data_max_bytes)
     return rel, _read_regular_file(given, path, limit)
@@ -159,6 +183,13 @@ def read_csv(data: bytes) -> tuple[CsvRow, ...]:
                 f"not valid CSV ({exc}); quote fields that contain commas or "
                 "quotes, and double a quote inside a quoted field"
             )
+            if "field limit" in str(exc):
+                msg = (
+                    f"a field is longer than {csv.field_size_limit()} "
+                    "characters, the most a CSV field may have; shorten it, or "
+                    "close the quote that makes the rest of the file one field"
+                )
+                raise DataFileError(msg, start) from exc
             raise DataFileError(msg, reader.line_num or start) from exc
         stripped = tuple(cell.strip() for cell in cells)
         if any(stripped):

@@ -24,6 +24,22 @@ CODE_COMPARE_CLASS = "versus-code-compare"
 CODE_COMPARE_TITLE_CLASS = "versus-code-compare-title"
 CODE_COMPARE_BLOCK_CLASS = "versus-code-compare-block"
 
+#: On what a directive shows when its input cannot become a table or chart.
+UNBUILT_CLASS = "versus-unbuilt"
+
+
+def unbuilt(block_text: str, source: str, line: int) -> nodes.literal_block:
+    """The directive as written, shown where its table or chart would be.
+
+    The severity rule every directive follows: a problem is a located
+    warning, and the page never silently loses what the writer wrote.
+    """
+    text = block_text.rstrip() + "\n"
+    block = nodes.literal_block(text, text, classes=[UNBUILT_CLASS])
+    block["language"] = "text"
+    block.source, block.line = source, line
+    return block
+
 
 def is_code_block(node: Node) -> bool:
     """A bare literal block, or the caption wrapper code-block/literalinclude make."""

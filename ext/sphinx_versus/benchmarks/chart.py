@@ -11,7 +11,9 @@ costs one file read and matplotlib is never imported for it.
 from __future__ import annotations
 
 import html
+import warnings
 import weakref
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,6 +30,7 @@ from sphinx_versus.benchmarks.cache import (
 from sphinx_versus.benchmarks.compare import describe
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
 from sphinx_versus.locale import _
+from sphinx_versus.options import lenient
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -38,7 +41,12 @@ if TYPE_CHECKING:
     from sphinx.writers.texinfo import TexinfoTranslator
     from sphinx.writers.text import TextTranslator
 
+    from sphinx_versus.benchmarks.compare import Comparison
+
 logger = logging.getLogger(__name__)
+
+#: The most bars (workloads × systems) one chart draws.
+MAX_BARS = 60
 
 #: Builders already told that matplotlib is missing: one warning per build.
 _WARNED: weakref.WeakSet[Builder] = weakref.WeakSet()
@@ -53,19 +61,25 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
 
     option_spec: ClassVar[OptionSpec] = {
         **BaseBenchmarkDirective.option_spec,
-        "alt": directives.unchanged_required,
+        "alt": lenient(directives.unchanged_required),
     }
 
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
         if loaded is None:
-            return []
-        comparison = loaded[1]
+            return self.unbuilt()
+        rel, comparison = loaded
+        comparison, alt = self.fit(rel, comparison)
         spec = render.chart_spec(comparison, _)
+        missing = render.undrawable(self.labels(rel, comparison).values())
+        if missing:
+            self.warn_undrawable(missing, self.labels(rel, comparison))
+            spec = render.replace_chars(spec, missing)
         chart = benchmark_chart(
             spec=spec,
             key=render.chart_key(spec),
-            alt=self.options.get("alt") or describe(comparison, _),
+            # One line: a text alternative has no line structure to keep.
+            alt=" ".join((self.options.get("alt") or alt).split()),
             # Numbers the chart's SVG ids within its page, in reading order.
             serial=self.env.new_serialno("versus-chart") + 1,
         )
@@ -84,11 +98,66 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
         self.add_name(figure)
         return [figure, *environment]
 
+    def fit(self, rel: str, comparison: Comparison) -> tuple[Comparison, str]:
+        """At most :data:`MAX_BARS` bars, and the text alternative of those.
+
+        A taller drawing is unreadable on any page, and past LaTeX's largest
+        dimension (16383pt) it stops the PDF build: the chart keeps the first
+        workloads and says so, in the warning and in its text alternative.
+        """
+        rows, systems = len(comparison.rows), len(comparison.systems)
+        keep = max(1, MAX_BARS // systems)
+        if rows <= keep:
+            return comparison, describe(comparison, _)
+        self.warn(
+            f"{rel}: the chart would have {rows * systems} bars ({rows} workloads "
+            f"× {systems} systems), more than the {MAX_BARS} a chart can show; it "
+            f"shows the first {keep} workloads: split the CSV file, choose fewer "
+            "systems with :systems:, or show the figures with benchmark-table",
+            subtype="chart",
+        )
+        shown = replace(comparison, rows=comparison.rows[:keep])
+        note = f" The chart shows the first {keep} of the {rows} workloads."
+        return shown, describe(shown, _) + note
+
+    @staticmethod
+    def labels(rel: str, comparison: Comparison) -> dict[str, str]:
+        """Every label the writer gave the chart, keyed by where it came from."""
+        found = {f"{rel} (system {s!r})": s for s in comparison.systems}
+        for row in comparison.rows:
+            record = row.record
+            found[f"{rel}:{record.line} (workload)"] = record.workload
+            found[f"{rel}:{record.line} (unit)"] = record.unit
+            if comparison.several_sources:
+                found[f"{rel}:{record.line} (source)"] = record.source
+        return found
+
+    def warn_undrawable(self, missing: set[str], labels: dict[str, str]) -> None:
+        for where, text in labels.items():
+            lacking = list(dict.fromkeys(c for c in text if c in missing))
+            if not lacking:
+                continue
+            chars = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in lacking)
+            self.warn(
+                f"{where}: the chart's font ({render.FONT_FAMILY}) cannot draw "
+                f"{chars} in {text!r}, so the chart shows {render.REPLACEMENT} "
+                "instead (the text alternative keeps the text); write the label "
+                "without it",
+                subtype="chart",
+            )
+
 
 def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
-    """The drawing, or ``None`` after a located warning (once per build)."""
+    """The drawing, or ``None`` after a located warning.
+
+    Whatever matplotlib reports reaches Sphinx's warning stream, located at
+    the directive, never only stderr; a drawing that fails leaves the text
+    alternative in its place.
+    """
     try:
-        return chart_bytes(builder, node, fmt)
+        with warnings.catch_warnings(record=True) as reported:
+            warnings.simplefilter("always")
+            data = chart_bytes(builder, node, fmt)
     except render.ChartBackendMissingError as exc:
         if builder not in _WARNED:
             _WARNED.add(builder)
@@ -100,6 +169,26 @@ def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
                 subtype="chart",
             )
         return None
+    except Exception as exc:  # matplotlib's own failure: report, never crash
+        logger.warning(
+            "benchmark-chart: the chart could not be drawn (%s: %s); its text "
+            "alternative is shown instead",
+            type(exc).__name__,
+            exc,
+            location=node,
+            type="versus",
+            subtype="chart",
+        )
+        return None
+    for problem in reported:
+        logger.warning(
+            "benchmark-chart: drawing the chart: %s",
+            problem.message,
+            location=node,
+            type="versus",
+            subtype="chart",
+        )
+    return data
 
 
 def html_visit_chart(self: HTML5Translator, node: benchmark_chart) -> None:
@@ -133,8 +222,10 @@ def latex_visit_chart(self: LaTeXTranslator, node: benchmark_chart) -> None:
         raise nodes.SkipNode
     name = f"versus-chart-{node['key']}"
     copy_to_output(Path(self.builder.outdir, f"{name}.pdf"), pdf)
+    # Fits the page both ways, whatever the drawing's shape.
     self.body.append(
-        f"\n\\sphinxincludegraphics[width=\\linewidth]{{{{{name}}}.pdf}}\n"
+        "\n\\sphinxincludegraphics[width=\\linewidth,height=0.9\\textheight,"
+        f"keepaspectratio]{{{{{name}}}.pdf}}\n"
     )
     raise nodes.SkipNode
 
@@ -152,7 +243,10 @@ def text_visit_chart(self: TextTranslator, node: benchmark_chart) -> None:
 
 
 def man_visit_chart(self: ManualPageTranslator, node: benchmark_chart) -> None:
-    self.body.append(self.deunicode(_chart_text(node["alt"])) + "\n")
+    # Through the writer's own text escaping: a backslash or a leading dot
+    # in the text would otherwise be a roff request.
+    self.visit_Text(nodes.Text(_chart_text(node["alt"])))
+    self.body.append("\n")
     raise nodes.SkipNode
 
 

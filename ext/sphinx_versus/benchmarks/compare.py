@@ -6,6 +6,7 @@ never disagree about which value is best or how much faster something is.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -92,7 +93,7 @@ def select_systems(
             f":systems: names {_known(unknown)}, which the file does not have; "
             f"the known systems are {_known(available)}"
         )
-    duplicates = sorted({s for s in chosen if chosen.count(s) > 1})
+    duplicates = sorted(s for s, n in Counter(chosen).items() if n > 1)
     if duplicates:
         raise SelectionError(f":systems: lists {_known(duplicates)} more than once")
     if len(chosen) < 2:

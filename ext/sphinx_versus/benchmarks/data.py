@@ -19,7 +19,8 @@ from sphinx_versus.benchmarks.numbers import (
     normalise_unit,
     parse_value,
 )
-from sphinx_versus.datafiles import DataFileError, decode_text, read_csv
+from sphinx_versus.datafiles import DataFileError, decode_text, located, read_csv
+from sphinx_versus.limits import columns_problem
 
 REQUIRED_COLUMNS = ("workload", "unit", "better")
 OPTIONAL_COLUMNS = ("source", "notes")
@@ -36,11 +37,9 @@ class Problem:
     column_name: str | None = None
 
     def located(self, filename: str) -> str:
-        where = filename if self.line is None else f"{filename}:{self.line}"
-        if self.column is not None:
-            where += f", column {self.column}"
-            if self.column_name:
-                where += f" ({self.column_name})"
+        where = located(filename, self.line, self.column)
+        if self.column is not None and self.column_name:
+            where += f" ({self.column_name})"
         return f"{where}: {self.message}"
 
 
@@ -91,6 +90,9 @@ class BenchmarkData:
 
 def _header(row: list[str], line: int) -> tuple[dict[str, int], list[str]]:
     """Map each known column to its index and list the system columns."""
+    too_wide = columns_problem(len(row))
+    if too_wide:
+        raise BenchmarkDataError([Problem(too_wide, line)])
     problems: list[Problem] = []
     columns: dict[str, int] = {}
     systems: list[str] = []

@@ -24,6 +24,9 @@ from sphinx_versus.benchmarks.data import (
 )
 from sphinx_versus.datafiles import DataFileError, read_data_file
 from sphinx_versus.locale import _
+from sphinx_versus.markup import parse_inline
+from sphinx_versus.nodes import unbuilt
+from sphinx_versus.options import check_options, lenient_spec
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -38,26 +41,28 @@ class BaseBenchmarkDirective(SphinxDirective):
 
     #: One or more CSV files, separated by spaces: their rows are shown
     #: together, each workload's rows side by side.
-    required_arguments = 1
-    optional_arguments = 0
+    required_arguments = 0
+    optional_arguments = 1  # required, but reported by us, not by docutils
     final_argument_whitespace = True
     has_content = False
-    option_spec: ClassVar[OptionSpec] = {
-        "caption": directives.unchanged_required,
-        "name": directives.unchanged,
-        "baseline": directives.unchanged_required,
-        "systems": directives.unchanged_required,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[OptionSpec] = lenient_spec(
+        {
+            "caption": directives.unchanged_required,
+            "name": directives.unchanged,
+            "baseline": directives.unchanged_required,
+            "systems": directives.unchanged_required,
+            "class": directives.class_option,
+        }
+    )
 
-    def warn(self, message: str) -> None:
+    def warn(self, message: str, subtype: str = "benchmark") -> None:
         logger.warning(
             "%s: %s",
             self.name,
             message,
             location=self.get_location(),
             type="versus",
-            subtype="benchmark",
+            subtype=subtype,
         )
 
     def read_files(self) -> list[tuple[str, BenchmarkData]] | None:
@@ -94,6 +99,13 @@ class BaseBenchmarkDirective(SphinxDirective):
 
     def load(self) -> tuple[str, Comparison] | None:
         """The CSV's path and the comparison, or ``None`` after warning."""
+        check_options(self, "benchmark")
+        if not self.arguments:
+            self.warn(
+                "needs the CSV file as its argument, e.g. "
+                f"'{self.name}:: /data/benchmarks.csv'"
+            )
+            return None
         found = self.read_files()
         if found is None:
             return None
@@ -128,9 +140,20 @@ class BaseBenchmarkDirective(SphinxDirective):
         return paragraphs
 
     def caption_nodes(self) -> list[nodes.Node]:
-        """The caption parsed as inline markup of the page's language."""
+        """The caption by the policy of :mod:`sphinx_versus.markup`."""
         text = self.options.get("caption", "")
         if not text:
             return []
-        parsed, messages = self.state.inline_text(text, self.lineno)
+        parsed, messages = self.inline(text)
         return [*parsed, *messages]
+
+    def inline(
+        self, text: str, origin: str = ""
+    ) -> tuple[list[nodes.Node], list[nodes.Node]]:
+        """Inline markup of the page's language, never raw markup."""
+        return parse_inline(self, text, self.lineno, subtype="benchmark", origin=origin)
+
+    def unbuilt(self) -> list[nodes.Node]:
+        """What was written, where the table or chart would be (after warning)."""
+        source, line = self.get_source_info()
+        return [unbuilt(self.block_text, source, line)]

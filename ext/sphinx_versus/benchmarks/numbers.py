@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -59,6 +59,15 @@ _SPREAD = re.compile(
 )
 PLUS_MINUS = "\u00b1"
 
+#: The figures a benchmark compares: zero, or a size in this range.  Beyond
+#: it a value is almost surely a typo or an export bug, and a ratio of two
+#: such numbers would be meaningless (and outgrow ``decimal``'s precision).
+SMALLEST = Decimal("1e-12")
+LARGEST = Decimal("1e15")
+#: Arithmetic on figures in range (ratios up to 1e27) never rounds an integer
+#: part or traps in this context.
+_WIDE = Context(prec=60)
+
 HIGHER = "higher"
 LOWER = "lower"
 
@@ -93,12 +102,28 @@ class Value:
         return (self.low + self.high) / 2
 
 
-def _parse_number(text: str) -> Decimal:
+def _parse_number(text: str, cell: str) -> Decimal:
     scale = Decimal(1)
     if text[-1] in _SUFFIX_VALUE:
         scale = _SUFFIX_VALUE[text[-1]]
         text = text[:-1]
-    return Decimal(text.replace(",", "")) * scale
+    number = Decimal(text.replace(",", ""))
+    # Checked before scaling: 1e999999G would overflow the multiplication.
+    if number and not -30 < number.adjusted() < 30:
+        raise ValueFormatError(_out_of_range(cell))
+    with localcontext(_WIDE):
+        number *= scale
+    if number and not SMALLEST <= number <= LARGEST:
+        raise ValueFormatError(_out_of_range(cell))
+    return number
+
+
+def _out_of_range(cell: str) -> str:
+    return (
+        f"{cell!r} is outside the range of figures a benchmark compares "
+        "(0, or from 1e-12 to 1e15); write it in a unit that "
+        f"brings it into range, such as ms instead of ns or GB instead of bytes"
+    )
 
 
 def parse_value(text: str) -> Value | None:
@@ -120,8 +145,8 @@ def parse_value(text: str) -> Value | None:
             f"with its spread such as 61230 (60110-62050) or 2.1 ± 0.1, and put "
             f"the unit in the 'unit' column (leave the cell empty for no data)"
         )
-    low = _parse_number(match["low"])
-    high = _parse_number(match["high"]) if match["high"] else low
+    low = _parse_number(match["low"], stripped)
+    high = _parse_number(match["high"], stripped) if match["high"] else low
     if low > high:
         raise ValueFormatError(
             f"{stripped!r} is a range whose low end is greater than its high "
@@ -131,11 +156,18 @@ def parse_value(text: str) -> Value | None:
 
 
 def _spread_value(text: str, match: re.Match[str]) -> Value:
-    center = _parse_number(match["center"])
+    center = _parse_number(match["center"], text)
     if match["plusminus"] is not None:
-        half = _parse_number(match["plusminus"])
-        return Value(center - half, center + half, center=center)
-    low, high = _parse_number(match["low"]), _parse_number(match["high"])
+        half = _parse_number(match["plusminus"], text)
+        low, high = center - half, center + half
+    else:
+        low = _parse_number(match["low"], text)
+        high = _parse_number(match["high"], text)
+    if low < 0:
+        raise ValueFormatError(
+            f"{text!r} has a spread that goes below zero; give the spread's "
+            f"ends in brackets instead, e.g. 2.1 (0.1-4.0)"
+        )
     if not low <= center <= high:
         raise ValueFormatError(
             f"{text!r} has a spread that does not contain its value; write "
@@ -234,10 +266,11 @@ def goodness(baseline: Decimal, other: Decimal, better: str) -> Decimal | None:
 
 
 def _round_factor(factor: Decimal) -> str:
-    one_decimal = factor.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if one_decimal >= 10:
-        return f"{factor.quantize(Decimal(1), rounding=ROUND_HALF_UP):,f}"
-    return f"{one_decimal:f}".removesuffix(".0")
+    with localcontext(_WIDE):
+        one_decimal = factor.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if one_decimal >= 10:
+            return f"{factor.quantize(Decimal(1), rounding=ROUND_HALF_UP):,f}"
+        return f"{one_decimal:f}".removesuffix(".0")
 
 
 def format_ratio(

@@ -34,7 +34,7 @@ from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.numbers import untranslated
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from sphinx_versus.benchmarks.compare import Comparison
 
@@ -56,6 +56,7 @@ PALETTE = (
     "#117733",
     "#6699CC",
 )
+FONT_FAMILY = "DejaVu Sans"
 FONT_SIZE = 9.0
 WIDTH_IN = 7.0
 #: Height of one bar row (and of a group heading) in points.
@@ -80,13 +81,14 @@ def chart_spec(
     for row in comparison.rows:
         record = row.record
         bars = []
+        unit = short_label(record.unit, "unit")
         for cell in row.cells:
             label = cell.short if cell.value is not None else _("no data")
-            if cell.value is not None and record.unit:
-                label += f" {record.unit}"
+            if cell.value is not None and unit:
+                label += f" {unit}"
             bars.append(
                 {
-                    "system": cell.system,
+                    "system": short_label(cell.system, "system"),
                     "label": label,
                     "ratio": cell.ratio if cell.relative is not None else "",
                     "rel": cell.relative,
@@ -94,13 +96,17 @@ def chart_spec(
                     "high": cell.relative_high,
                 }
             )
-        unit = f"{record.unit}, " if record.unit else ""
-        source = f" ({record.source})" if comparison.several_sources else ""
+        workload = short_label(record.workload, "workload")
+        unit = f"{unit}, " if unit else ""
+        source = (
+            f" ({short_label(record.source, 'workload')})"
+            if comparison.several_sources
+            else ""
+        )
         rows.append(
             {
                 "heading": (
-                    f"{record.workload}{source} — {unit}"
-                    + better_phrase(record.better, _)
+                    f"{workload}{source} — {unit}" + better_phrase(record.better, _)
                 ),
                 "bars": bars,
             }
@@ -111,11 +117,63 @@ def chart_spec(
         _("For lower-is-better workloads the ratio is inverted ({base} ÷ system)."),
     ]
     return {
-        "baseline": base,
-        "systems": list(comparison.systems),
+        "baseline": short_label(comparison.baseline, "system"),
+        "systems": [short_label(s, "system") for s in comparison.systems],
         "rows": rows,
         "axis": "\n".join(line.format(base=base) for line in axis),
     }
+
+
+#: The longest label of each kind the chart draws, in characters; the table
+#: and the text alternative keep the whole text.
+LABEL_LIMITS = {"workload": 60, "unit": 20, "system": 30}
+#: What the chart draws for a character its font lacks.
+REPLACEMENT = "\ufffd"
+
+
+def short_label(text: str, kind: str) -> str:
+    """*text* on one line, cut to the chart's limit for its *kind*."""
+    text = " ".join(text.split())
+    limit = LABEL_LIMITS[kind]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def undrawable(texts: Iterable[str]) -> set[str] | None:
+    """The characters of *texts* the chart font cannot draw.
+
+    ``None`` when matplotlib is missing (nothing is drawn then).  Printable
+    ASCII is always drawable, so matplotlib is imported only for other text;
+    white space is drawn as a space (:func:`short_label`).
+    """
+    chars = {c for text in texts for c in text if not (" " <= c <= "~" or c.isspace())}
+    if not chars:
+        return set()
+    try:
+        from matplotlib.font_manager import FontProperties, findfont, get_font
+    except ImportError:
+        return None
+    missing: set[str] = set()
+    for weight in ("normal", "bold"):
+        props = FontProperties(family=FONT_FAMILY, size=FONT_SIZE, weight=weight)
+        charmap = get_font(findfont(props, fallback_to_default=False)).get_charmap()
+        missing |= {c for c in chars if ord(c) not in charmap}
+    return missing
+
+
+def replace_chars(spec: dict[str, Any], missing: set[str]) -> dict[str, Any]:
+    """The spec with every undrawable character drawn as :data:`REPLACEMENT`."""
+    table = str.maketrans(dict.fromkeys(missing, REPLACEMENT))
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.translate(table)
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        if isinstance(value, dict):
+            return {k: swap(v) for k, v in value.items()}
+        return value
+
+    return swap(spec)  # type: ignore[no-any-return]
 
 
 def chart_key(spec: dict[str, Any]) -> str:
@@ -147,8 +205,8 @@ def _layout(spec: dict[str, Any]) -> _Layout:
     from matplotlib.textpath import TextToPath
 
     measure = TextToPath().get_text_width_height_descent
-    regular = FontProperties(family="DejaVu Sans", size=FONT_SIZE)
-    bold = FontProperties(family="DejaVu Sans", size=FONT_SIZE, weight="bold")
+    regular = FontProperties(family=FONT_FAMILY, size=FONT_SIZE)
+    bold = FontProperties(family=FONT_FAMILY, size=FONT_SIZE, weight="bold")
 
     def width(text: str, prop: FontProperties) -> float:
         return measure(text, prop, ismath=False)[0] if text else 0.0
@@ -316,7 +374,7 @@ def render_chart(spec: dict[str, Any], fmt: str) -> bytes:
             "svg.hashsalt": "sphinx-versus",
             "svg.fonttype": "path",
             "pdf.fonttype": 3,  # Type 42 subsetting (fontTools) costs ~4x the drawing
-            "font.family": "DejaVu Sans",
+            "font.family": FONT_FAMILY,
             "font.size": FONT_SIZE,
             "text.parse_math": False,
             "text.usetex": False,

@@ -15,10 +15,13 @@ from sphinx import addnodes
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH
+from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
 from sphinx_versus.nodes import TABLE_CLASS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx_versus.benchmarks.compare import Cell, Comparison, Row
     from sphinx_versus.benchmarks.data import Record
 
@@ -26,11 +29,11 @@ if TYPE_CHECKING:
 def _entry(
     *children: nodes.Node,
     classes: list[str] | None = None,
-    messages: list[nodes.system_message] | None = None,
+    messages: Sequence[nodes.Node] = (),
 ) -> nodes.entry:
     entry = nodes.entry(classes=classes or [])
     entry += nodes.paragraph("", "", *children)
-    entry.extend(messages or [])
+    entry.extend(messages)
     return entry
 
 
@@ -58,7 +61,7 @@ def _unit_text(record: Record) -> str:
 
 def _width(head: str, cells: list[str]) -> int:
     """Relative width from the text; the text writer uses it as characters."""
-    return max(len(head), min(30, max((len(c) for c in cells), default=1)))
+    return min(30, max(len(head), *(len(c) for c in cells), 1))
 
 
 class BenchmarkTableDirective(BaseBenchmarkDirective):
@@ -67,9 +70,16 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
         if loaded is None:
-            return []
-        comparison = loaded[1]
-        table = self.build_table(comparison)
+            return self.unbuilt()
+        rel, comparison = loaded
+        columns = 1 + len(comparison.systems) + len(comparison.others)
+        columns += comparison.has_source + comparison.has_notes
+        limit = int(self.config.versus_table_max_cells)
+        too_big = cells_problem(len(comparison.rows) + 1, columns, limit)
+        if too_big:
+            self.warn(f"{rel}: {too_big}")
+            return self.unbuilt()
+        table = self.build_table(rel, comparison)
         caption = self.caption_nodes()
         if caption:
             title = nodes.title(self.options["caption"], "", *caption)
@@ -100,7 +110,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             for w, n in zip(widths, numeric, strict=True)
         )
 
-    def build_table(self, comparison: Comparison) -> nodes.table:
+    def build_table(self, rel: str, comparison: Comparison) -> nodes.table:
         others = comparison.others
         systems = comparison.systems
         heads = [
@@ -150,10 +160,10 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         tbody = nodes.tbody()
         tgroup += tbody
         for row in comparison.rows:
-            tbody += self.build_row(row, comparison)
+            tbody += self.build_row(rel, row, comparison)
         return table
 
-    def build_row(self, row: Row, comparison: Comparison) -> nodes.row:
+    def build_row(self, rel: str, row: Row, comparison: Comparison) -> nodes.row:
         record = row.record
         out = nodes.row()
         # The unit and direction once per row, after the workload's name.
@@ -176,16 +186,18 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             else:
                 out += _entry(nodes.Text(ratio), classes=classes)
         if comparison.has_source:
-            out += self.markup_entry(record.source, "versus-source")
+            origin = f"{rel}:{record.line} (source): "
+            out += self.markup_entry(record.source, "versus-source", origin)
         if comparison.has_notes:
-            out += self.markup_entry(record.notes, "versus-notes")
+            origin = f"{rel}:{record.line} (notes): "
+            out += self.markup_entry(record.notes, "versus-notes", origin)
         return out
 
-    def markup_entry(self, text: str, kind: str) -> nodes.entry:
-        """Source and notes cells are inline markup (links work)."""
+    def markup_entry(self, text: str, kind: str, origin: str) -> nodes.entry:
+        """Source and notes cells are inline markup (links work), never raw."""
         if not text:
             return _entry(classes=[kind])
-        parsed, messages = self.state.inline_text(text, self.lineno)
+        parsed, messages = self.inline(text, origin)
         entry = _entry(*parsed, classes=[kind], messages=messages)
         # Writer's prose: with its text and source, the gettext builder
         # extracts it and a translated build replaces it, like any paragraph.

@@ -18,12 +18,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
+from sphinx_versus.markup import enforce, parse_inline
 from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
     CODE_COMPARE_CLASS,
     CODE_COMPARE_TITLE_CLASS,
     is_code_block,
+    unbuilt,
 )
+from sphinx_versus.options import check_options, lenient_spec
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -82,14 +85,25 @@ class CodeCompareDirective(SphinxDirective):
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[OptionSpec] = {
-        "layout": lambda arg: directives.choice(arg, LAYOUTS),
-        "class": directives.class_option,
-        "name": directives.unchanged,
-    }
+    option_spec: ClassVar[OptionSpec] = lenient_spec(
+        {
+            "layout": lambda arg: directives.choice(arg, LAYOUTS),
+            "class": directives.class_option,
+            "name": directives.unchanged,
+        }
+    )
 
     def run(self) -> list[Node]:
-        self.assert_has_content()
+        check_options(self, "code_compare")
+        if not any(line.strip() for line in self.content):
+            logger.warning(
+                "code-compare is empty; put two or more code blocks in it",
+                location=self.get_location(),
+                type="versus",
+                subtype="code_compare",
+            )
+            source, line = self.get_source_info()
+            return [unbuilt(self.block_text, source, line)]
         body = nodes.container()
         self.set_source_info(body)
         self.state.nested_parse(self.content, self.content_offset, body)
@@ -131,9 +145,22 @@ class CodeCompareDirective(SphinxDirective):
                     subtype="code_compare",
                 )
             # Show what was written, untabbed, rather than drop any of it.
-            return [*messages, *body.children]
+            return [*messages, *self._title(messages), *body.children]
         root = self._root(wrappers, messages)
         return [*messages, root]
+
+    def _title(self, messages: list[Node]) -> list[nodes.rubric]:
+        """The title as a rubric, by the policy of :mod:`sphinx_versus.markup`."""
+        if not self.arguments:
+            return []
+        title = self.arguments[0]
+        inline, problems = parse_inline(
+            self, title, self.lineno, subtype="code_compare"
+        )
+        messages.extend(problems)
+        rubric = nodes.rubric(title, "", *inline, classes=[CODE_COMPARE_TITLE_CLASS])
+        self.set_source_info(rubric)
+        return [rubric]
 
     def _root(
         self, wrappers: list[nodes.Element], messages: list[Node]
@@ -147,15 +174,7 @@ class CodeCompareDirective(SphinxDirective):
         root = nodes.container(classes=classes, versus_layout=layout)
         self.set_source_info(root)
         self.add_name(root)
-        if self.arguments:
-            title = self.arguments[0]
-            inline, problems = self.state.inline_text(title, self.lineno)
-            messages.extend(problems)
-            rubric = nodes.rubric(
-                title, "", *inline, classes=[CODE_COMPARE_TITLE_CLASS]
-            )
-            self.set_source_info(rubric)
-            root += rubric
+        root += self._title(messages)
         root += wrappers
         return root
 
@@ -187,6 +206,8 @@ class CodeCompareDirective(SphinxDirective):
         name = display_name(language, self.config)
         captions = [c for c in wrapper.children if isinstance(c, nodes.caption)]
         if captions:
+            # The caption becomes a tab label: the same policy as the title.
+            enforce(captions[0], self, subtype="code_compare", location=literal)
             label = captions[0].astext()
         else:
             label = name

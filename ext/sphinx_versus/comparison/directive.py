@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from docutils.parsers.rst.states import RSTState
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -28,7 +27,10 @@ from sphinx_versus.comparison.rows import (
     split_cells,
 )
 from sphinx_versus.datafiles import DataFileError, read_csv, read_data_file
-from sphinx_versus.nodes import TABLE_CLASS
+from sphinx_versus.limits import cells_problem, columns_problem
+from sphinx_versus.markup import is_myst, parse_inline
+from sphinx_versus.nodes import TABLE_CLASS, unbuilt
+from sphinx_versus.options import check_options, lenient_spec
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -39,6 +41,9 @@ logger = logging.getLogger(__name__)
 
 COMPARISON_CLASS = "versus-comparison"
 NAME = "comparison-table"
+
+#: The narrowest column a scaled-down :widths: makes, in text-writer characters.
+_NARROWEST = 4
 
 _ROWS_HINT = (
     "write one row per line with cells separated by |, "
@@ -79,23 +84,28 @@ class ComparisonTableDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[OptionSpec] = {
-        "headers": directives.unchanged_required,
-        "file": directives.path,
-        "name": directives.unchanged,
-        "class": directives.class_option,
-        "widths": _widths,
-        "align": _align,
-    }
+    option_spec: ClassVar[OptionSpec] = lenient_spec(
+        {
+            "headers": directives.unchanged_required,
+            "file": directives.path,
+            "name": directives.unchanged,
+            "class": directives.class_option,
+            "widths": _widths,
+            "align": _align,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
+        check_options(self, "table")
         try:
             headers, rows = self._headers_and_rows()
             widths = self._widths(headers)
         except _Fatal as fatal:
-            block = nodes.literal_block(self.block_text, self.block_text)
-            line = fatal.line or self.lineno
-            return [self.reporter.error(f"{NAME}: {fatal}", block, line=line)]
+            # The one severity rule: a located warning, and what was written
+            # is shown where the table would be.
+            self._warn(str(fatal), _Line((), fatal.line or self.lineno))
+            source, line = self._source_line(self.lineno)
+            return [unbuilt(self.block_text, source, line)]
         messages: list[nodes.Node] = []
         table = nodes.table(
             classes=[TABLE_CLASS, COMPARISON_CLASS, *self.options.get("class", [])]
@@ -117,15 +127,14 @@ class ComparisonTableDirective(SphinxDirective):
 
     # ------------------------------------------------------------- input
 
-    def _is_myst(self) -> bool:
-        # docutils' reST states count content_offset from the top of the
-        # input; MyST's (not RSTState) count from the directive's line, and
-        # MyST's state machine maps lines to themselves.
-        return not isinstance(self.state, RSTState)
-
     def _body_line(self, number: int) -> int:
-        """The parser's line for 1-based body line *number*."""
-        base = self.content_offset + (self.lineno if self._is_myst() else 0)
+        """The parser's line for 1-based body line *number*.
+
+        docutils' reST states count content_offset from the top of the
+        input; MyST's count from the directive's line, and MyST's state
+        machine maps lines to themselves.
+        """
+        base = self.content_offset + (self.lineno if is_myst(self) else 0)
         return base + number
 
     def _source_line(self, line: int) -> tuple[str, int]:
@@ -189,6 +198,11 @@ class ComparisonTableDirective(SphinxDirective):
         if not rows:
             msg = f"the table has no rows; {_ROWS_HINT}, or give a CSV file with :file:"
             raise _Fatal(msg)
+        count = len(headers.cells)
+        limit = int(self.config.versus_table_max_cells)
+        problem = columns_problem(count) or cells_problem(len(rows) + 1, count, limit)
+        if problem:
+            raise _Fatal(problem)
         return headers, rows
 
     def _headers_option(self) -> _Line | None:
@@ -229,10 +243,8 @@ class ComparisonTableDirective(SphinxDirective):
         try:
             rows: tuple[CsvRow, ...] = read_csv(data)
         except DataFileError as exc:
-            raise _Fatal(f"{rel}, {exc}") from exc
-        return [
-            _Line(row.cells, self.lineno, f"{rel}, line {row.line}: ") for row in rows
-        ]
+            raise _Fatal(exc.located(rel)) from exc
+        return [_Line(row.cells, self.lineno, f"{rel}:{row.line}: ") for row in rows]
 
     def _widths(self, headers: _Line) -> str | list[int] | None:
         widths = self.options.get("widths")
@@ -240,10 +252,11 @@ class ComparisonTableDirective(SphinxDirective):
         if isinstance(widths, list) and len(widths) != count:
             msg = (
                 f":widths: gives {len(widths)} width(s) but the table has {count} "
-                f"column(s) ({' | '.join(headers.cells)}); give one number per "
-                "column or use ':widths: auto'"
+                f"column(s) ({' | '.join(headers.cells)}), so the widths are "
+                "ignored; give one number per column or use ':widths: auto'"
             )
-            raise _Fatal(msg)
+            self._warn(msg, _Line((), self.lineno))
+            return None
         return widths
 
     # ------------------------------------------------------------ output
@@ -274,36 +287,35 @@ class ComparisonTableDirective(SphinxDirective):
         return fit_cells(row.cells, count)
 
     def _inline(
-        self, parent: nodes.Element, text: str, line: int, messages: list[nodes.Node]
+        self,
+        parent: nodes.Element,
+        text: str,
+        line: int,
+        messages: list[nodes.Node],
+        origin: str = "",
     ) -> None:
-        """Parse *text* into *parent* as inline markup of the page's language.
+        """Parse *text* into *parent* by the policy of :mod:`sphinx_versus.markup`.
 
         Raw HTML (MyST passes ``<b>`` or an unquoted ``Option<T>`` through as
         a ``raw`` node) is shown as the text the writer typed, never markup.
         """
-        # MyST's inline parser counts lines from 0, docutils' from 1.
-        offset = 1 if self._is_myst() else 0
-        parsed, problems = self.state.inline_text(text, line - offset)
+        location = "{}:{}".format(*self._source_line(line))
+        parsed, problems = parse_inline(
+            self, text, line, subtype="table", location=location, origin=origin
+        )
         messages.extend(problems)
-        for node in parsed:
-            # MyST hands its messages back among the inline nodes.
-            if isinstance(node, nodes.system_message):
-                messages.append(node)
-            else:
-                parent += node
-        for raw in list(parent.findall(nodes.raw)):
-            raw.replace_self(nodes.Text(raw.astext()))
+        parent.extend(parsed)
 
     def _row(
-        self, cells: tuple[str, ...], line: int, messages: list[nodes.Node]
+        self, cells: tuple[str, ...], where: _Line, messages: list[nodes.Node]
     ) -> nodes.row:
         row = nodes.row()
         for text in cells:
             entry = nodes.entry()
             if text:
                 paragraph = nodes.paragraph(text, "")
-                paragraph.source, paragraph.line = self._source_line(line)
-                self._inline(paragraph, text, line, messages)
+                paragraph.source, paragraph.line = self._source_line(where.line)
+                self._inline(paragraph, text, where.line, messages, where.origin)
                 entry += paragraph
             row += entry
         return row
@@ -324,20 +336,26 @@ class ComparisonTableDirective(SphinxDirective):
                 colspec["stub"] = 1  # the first column heads its row
             tgroup += colspec
         thead = nodes.thead()
-        thead += self._row(headers.cells, headers.line, messages)
+        thead += self._row(headers.cells, headers, messages)
         tbody = nodes.tbody()
         for row in rows:
-            tbody += self._row(self._fit(row, headers), row.line, messages)
+            tbody += self._row(self._fit(row, headers), row, messages)
         tgroup += thead
         tgroup += tbody
         return tgroup
 
 
 def _scaled(weights: list[int]) -> list[int]:
-    """Widths in the writer's proportions, scaled by a whole factor to about 100.
+    """Widths in the writer's proportions, scaled to about 100 in all.
 
     The text writer reads a colwidth as characters, so ``1 2 2`` would wrap
-    every word onto its own line; ``20 40 40`` keeps the proportions exactly.
+    every word onto its own line: a small total is scaled up by a whole
+    factor (``20 40 40``), keeping the proportions exactly.  A large total is
+    scaled down, so ``100000000 1 1`` cannot make a table 100 million
+    characters wide; no column is narrower than a short word.
     """
-    factor = max(1, round(100 / sum(weights)))
-    return [weight * factor for weight in weights]
+    total = sum(weights)
+    if total <= 100:
+        factor = max(1, round(100 / total))
+        return [weight * factor for weight in weights]
+    return [max(_NARROWEST, round(weight * 100 / total)) for weight in weights]

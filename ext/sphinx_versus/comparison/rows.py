@@ -7,6 +7,7 @@ writer at the exact place, and the parsing is unit-tested without a build.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
@@ -134,6 +135,12 @@ _SINGLE_OPENERS = "‘’'"
 _SINGLE_CLOSERS = "‘’'"
 _QUOTES = '"' + _DOUBLE_OPENERS + _SINGLE_OPENERS
 _AFTER_VALUE = ",]}:"
+#: Rows are an array of arrays of strings (three levels with JSX braces);
+#: deeper nesting is a mistake, and unbounded nesting would exhaust the stack.
+MAX_JSON_DEPTH = 8
+_SPACES = re.compile(r"\s*")
+_PLAIN = re.compile(r"[^\[\]{},\"\\\s" + _DOUBLE_OPENERS + _SINGLE_OPENERS + "]*")
+_LINE_SPACES = re.compile(r"[ \t\r\n]*")
 
 
 def looks_like_json(text: str) -> bool:
@@ -152,10 +159,27 @@ def looks_like_json(text: str) -> bool:
     return not rest or rest[0] in "[]" + _QUOTES
 
 
+class _Positions:
+    """Line and column of any index, by bisection: linear for many rows."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [i for i, char in enumerate(text) if char == "\n"]
+
+    def __call__(self, index: int) -> tuple[int, int]:
+        before = bisect.bisect_left(self.newlines, index)
+        start = self.newlines[before - 1] + 1 if before else 0
+        return before + 1, index - start + 1
+
+
 def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
+    return _Positions(text)(index)
+
+
+def _next_char(text: str, index: int) -> str:
+    """The first character at or after *index* that is not white space."""
+    end = _SPACES.match(text, index)
+    assert end is not None  # \s* always matches
+    return text[end.end() : end.end() + 1]
 
 
 def _closing_quote(text: str, start: int, closers: str) -> int | None:
@@ -172,12 +196,13 @@ def _closing_quote(text: str, start: int, closers: str) -> int | None:
             i += 2
             continue
         if text[i] in closers:
-            after = text[i + 1 :]
-            rest = after.lstrip(" \t\r\n")
+            gap = _LINE_SPACES.match(text, i + 1)
+            assert gap is not None  # [ \t\r\n]* always matches
+            rest = text[gap.end() : gap.end() + 1]
             # a quote after a space starts the next string, its comma missing:
             # end here so that json names the missing comma
-            spaced = len(rest) < len(after)
-            if not rest or rest[0] in _AFTER_VALUE or (spaced and rest[0] in _QUOTES):
+            spaced = gap.end() > i + 1
+            if not rest or rest in _AFTER_VALUE or (spaced and rest in _QUOTES):
                 return i
         i += 1
     return None
@@ -217,6 +242,9 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
         skip = {text.index("{"), text.rindex("}")}
     depth = 0
     expect_item = False
+    #: Per closing-quote set, the end of a line already scanned in vain: a
+    #: later opener on that line would scan the same characters (linear time).
+    unclosed: dict[str, int] = {}
     i = 0
     while i < len(text):
         char = text[i]
@@ -227,12 +255,17 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
             i += 1
         elif char == '"':
             end = _end_of_json_string(text, i)
-            for k in range(i, end + 1):
-                emit(text[k], k)
+            out.append(text[i : end + 1])
+            where.extend(range(i, end + 1))
             i = end + 1
         elif char in _DOUBLE_OPENERS or char in _SINGLE_OPENERS:
             closers = _DOUBLE_CLOSERS if char in _DOUBLE_OPENERS else _SINGLE_CLOSERS
-            closing = _closing_quote(text, i + 1, closers)
+            closing = None
+            if i >= unclosed.get(closers, -1):
+                closing = _closing_quote(text, i + 1, closers)
+                if closing is None:
+                    end_of_line = text.find("\n", i)
+                    unclosed[closers] = len(text) if end_of_line < 0 else end_of_line
             if closing is None:
                 emit(char, i)  # json reports "Expecting value" right here
                 i += 1
@@ -249,31 +282,43 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
                 k += 1
             emit('"', end)
             i = end + 1
-        elif char == "," and text[i + 1 :].lstrip()[:1] in ("]", "}"):
+        elif char == "," and _next_char(text, i + 1) in ("]", "}"):
             i += 1  # JavaScript allows a trailing comma; JSON does not
         else:
             if char in "[{":
                 depth += 1
                 expect_item = depth == 1
+                if depth > MAX_JSON_DEPTH:
+                    line, column = _position(text, i)
+                    msg = (
+                        f"arrays nested more than {MAX_JSON_DEPTH} deep; rows are "
+                        "an array of arrays of strings"
+                    )
+                    raise RowError(msg, line, column)
             elif char in "]}":
                 depth -= 1
             elif char == "," and depth == 1:
                 expect_item = True
-            emit(char, i)
-            i += 1
+            # Characters with no meaning here are copied a run at a time.
+            run = _PLAIN.match(text, i + 1)
+            end = run.end() if run and char not in "[]{}," else i + 1
+            out.append(text[i:end])
+            where.extend(range(i, end))
+            i = end
     return "".join(out), where, row_starts
 
 
 def _load(text: str) -> tuple[object, list[int]]:
     data, where, row_starts = _normalise(text)
+    position = _Positions(text)
     try:
         value = json.loads(data, parse_int=str, parse_float=str)
     except json.JSONDecodeError as exc:
         index = where[exc.pos] if exc.pos < len(where) else len(text.rstrip())
-        line, column = _position(text, index)
+        line, column = position(index)
         msg = f"malformed JSON ({exc.msg})"
         raise RowError(msg, line, column) from exc
-    return value, [_position(text, index)[0] for index in row_starts]
+    return value, [position(index)[0] for index in row_starts]
 
 
 def _shown(value: object) -> str:

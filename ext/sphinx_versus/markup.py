@@ -1,0 +1,231 @@
+"""Text a directive is given becomes inline markup of the page's language only.
+
+Every directive passes its text — a title, a caption, a table cell, a CSV
+cell — through :func:`parse_inline`, so one rule holds for every input:
+
+- the page's own inline parser (MyST or reST) turns it into nodes, so
+  ``**bold**``, links and roles work as they do in the page's prose;
+- raw markup is shown as the text that was typed: MyST's inline HTML and a
+  reST ``raw``-based role become plain text, never HTML or LaTeX;
+- a link is kept only with a safe scheme (none, ``http``, ``https``,
+  ``mailto``, ``ftp``, ``tel``); ``javascript:``, ``data:``, ``file:`` and
+  the rest become their text, with a warning;
+- an image or a download must be a file inside the docs source directory
+  (the rule data files follow), or it becomes its text, with a warning;
+- a MyST ``{{ name }}`` substitution is looked up, but any other
+  ``{{ ... }}`` (a Jinja expression, which MyST would evaluate as code) is
+  shown as typed;
+- a text longer than ``limits.MAX_MARKUP_CHARS`` is shown as plain text,
+  with a warning (docutils parses some long texts in quadratic time).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from docutils.parsers.rst.states import RSTState
+from sphinx import addnodes
+from sphinx.util import logging
+
+from sphinx_versus.datafiles import DataFileError, resolve_inside
+from sphinx_versus.limits import markup_problem
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+
+#: Link schemes a reader's browser treats as navigation, never as code.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "tel"})
+#: Image schemes fetched as images (a local path has none).
+SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})
+
+#: Browsers drop these anywhere in a URL (``java\tscript:`` is ``javascript:``).
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+#: A MyST substitution that is a plain name: a lookup, never evaluated code.
+_SUBSTITUTION_NAME = re.compile(r"\{\{\s*[A-Za-z_][\w-]*\s*\}\}")
+
+
+def is_myst(directive: SphinxDirective) -> bool:
+    """MyST's directive state is not docutils' ``RSTState``."""
+    return not isinstance(directive.state, RSTState)
+
+
+def url_scheme(url: str) -> str | None:
+    """The lower-case scheme a browser would see in *url*, or ``None``."""
+    match = _SCHEME.match(_URL_NOISE.sub("", url))
+    return match.group(1).lower() if match else None
+
+
+def escape_templates(text: str) -> str:
+    r"""MyST text with every ``{{`` that is not a plain-name substitution escaped.
+
+    ``\{`` is MyST's escape for a literal brace, so the expression is shown
+    as typed.  Code spans are escaped too: where a backslash is literal
+    (code, raw HTML, an autolink) MyST does not look for substitutions, but
+    telling those places apart here would be a second Markdown parser, and
+    a stray backslash in code is better than code run by a CSV cell.
+    """
+    if "{{" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            out.append(text[i : i + 2])
+            i += 2
+        elif text.startswith("{{", i):
+            name = _SUBSTITUTION_NAME.match(text, i)
+            if name:
+                out.append(name.group())
+                i = name.end()
+            else:
+                out.append("\\{")
+                i += 1
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def parse_inline(
+    directive: SphinxDirective,
+    text: str,
+    line: int,
+    *,
+    subtype: str,
+    location: str | Node | None = None,
+    origin: str = "",
+) -> tuple[list[Node], list[Node]]:
+    """*text* as inline nodes of the page's language, and the parser's messages.
+
+    *line* is the parser's line for the text (as ``content_offset`` counts);
+    problems the policy finds are warned at *location* (default: the
+    directive) with type ``versus`` and the given *subtype*, the message
+    starting with *origin* (such as ``bench.csv:3 (notes): ``).
+    """
+    too_long = markup_problem(len(text))
+    if too_long:
+        _warn(directive, too_long, subtype, location, origin)
+        return [nodes.Text(text)], []
+    myst = is_myst(directive)
+    if myst:
+        text = escape_templates(text)
+    # MyST's inline parser counts lines from 0, docutils' from 1.
+    parsed, problems = directive.state.inline_text(text, line - (1 if myst else 0))
+    holder = nodes.inline()
+    messages: list[Node] = list(problems)
+    for node in parsed:
+        # MyST hands its messages back among the inline nodes.
+        if isinstance(node, nodes.system_message):
+            messages.append(node)
+        else:
+            holder += node
+    enforce(holder, directive, subtype=subtype, location=location, origin=origin)
+    return list(holder.children), messages
+
+
+def enforce(
+    root: nodes.Element,
+    directive: SphinxDirective,
+    *,
+    subtype: str,
+    location: str | Node | None = None,
+    origin: str = "",
+) -> None:
+    """Apply the policy to nodes another parser made (a code block's caption)."""
+    for reason in neutralise(root, directive):
+        _warn(directive, reason, subtype, location, origin)
+
+
+def _warn(
+    directive: SphinxDirective,
+    reason: str,
+    subtype: str,
+    location: str | Node | None,
+    origin: str,
+) -> None:
+    logger.warning(
+        "%s: %s%s", directive.name, origin, reason,
+        location=location if location is not None else directive.get_location(),
+        type="versus", subtype=subtype,
+    )  # fmt: skip
+
+
+def neutralise(root: nodes.Element, directive: SphinxDirective) -> list[str]:
+    """Apply the policy to the nodes under *root*; the reasons to warn about."""
+    reasons: list[str] = []
+    for raw in list(root.findall(nodes.raw)):
+        _replace(raw, _as_text(raw, raw.astext()))
+    for ref in list(root.findall(nodes.reference)):
+        uri = ref.get("refuri")
+        scheme = url_scheme(uri) if uri else None
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            reasons.append(
+                f"the link to {uri!r} is shown as text: a link in a directive's "
+                f"text may use {_schemes(SAFE_SCHEMES)} or a relative address"
+            )
+            _replace(ref, nodes.inline(ref.rawsource, "", *ref.children))
+    for target in list(root.findall(nodes.target)):
+        uri = target.get("refuri")
+        scheme = url_scheme(uri) if uri else None
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            # Invisible, but a reference elsewhere on the page could use it.
+            target.parent.remove(target)
+    for image in list(root.findall(nodes.image)):
+        uri = str(image.get("uri", ""))
+        problem = _image_problem(uri, directive)
+        if problem:
+            reasons.append(problem)
+            alt = str(image.get("alt", "")) or uri
+            _replace(image, nodes.inline(alt, alt))
+    for download in list(root.findall(addnodes.download_reference)):
+        given = str(download.get("reftarget", ""))
+        problem = _local_file_problem(given, directive, "download")
+        if problem:
+            reasons.append(problem)
+            _replace(download, nodes.inline("", "", *download.children))
+    return reasons
+
+
+def _schemes(names: frozenset[str]) -> str:
+    return ", ".join(f"{name}:" for name in sorted(names))
+
+
+def _image_problem(uri: str, directive: SphinxDirective) -> str | None:
+    scheme = url_scheme(uri)
+    if scheme is None:
+        return _local_file_problem(uri, directive, "image")
+    if scheme in SAFE_IMAGE_SCHEMES:
+        return None
+    return (
+        f"the image {uri!r} is shown as its text: an image in a directive's "
+        f"text may use {_schemes(SAFE_IMAGE_SCHEMES)} or a file in the docs"
+    )
+
+
+def _local_file_problem(
+    given: str, directive: SphinxDirective, what: str
+) -> str | None:
+    if url_scheme(given) is not None:
+        return None  # a remote download is an ordinary link
+    try:
+        resolve_inside(directive.env, given.split("?")[0], f"{what}s")
+    except DataFileError as exc:
+        return f"the {what} is shown as its text: {exc}"
+    return None
+
+
+def _as_text(node: nodes.Element, text: str) -> nodes.Node:
+    """Plain text, in an ``inline`` only to keep *node*'s classes (a role's)."""
+    classes: list[str] = list(node.get("classes", []))
+    return nodes.inline(text, text, classes=classes) if classes else nodes.Text(text)
+
+
+def _replace(old: nodes.Element, new: nodes.Node) -> None:
+    # parent.replace, not replace_self: that asserts when attributes differ.
+    old.parent.replace(old, new)

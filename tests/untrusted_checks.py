@@ -1,0 +1,63 @@
+"""What "safe output" means, checked the same way by the fuzzer and the
+regression tests: no live markup in the HTML, every warning located."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from sphinx_versus.markup import url_scheme
+
+#: Elements that run, load or submit something; none may come from input.
+ACTIVE_TAGS = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet"}
+    | {"base", "meta", "link", "form", "img", "video", "audio", "source"}
+)
+#: Attributes that hold an address the browser follows or loads.
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
+)
+SAFE_SCHEMES = frozenset({None, "http", "https", "mailto", "ftp", "tel"})
+
+_MESSAGE = re.compile(r"^(?=\S).*?\b(?:WARNING|ERROR|CRITICAL|SEVERE):", re.M)
+_LOCATED = re.compile(r"^[^\s:][^:]*:\d+: (?:WARNING|ERROR|CRITICAL|SEVERE):")
+
+
+def main_content(html: str) -> BeautifulSoup:
+    """The page's body (what the directives wrote), without the theme."""
+    soup = BeautifulSoup(html, "html.parser")
+    return soup.find("div", role="main") or soup
+
+
+def live_markup(html: str) -> list[str]:
+    """Elements or attributes in the page's body that would run or load."""
+    found = []
+    for tag in main_content(html).find_all(True):
+        in_chart = tag.find_parent("svg") is not None or tag.name == "svg"
+        if tag.name in ACTIVE_TAGS or (tag.name == "style" and not in_chart):
+            found.append(str(tag)[:120])
+        for name, value in tag.attrs.items():
+            text = value if isinstance(value, str) else " ".join(value)
+            if (
+                name.lower().startswith("on")
+                or name.lower() == "srcdoc"
+                or (
+                    name.lower() in URL_ATTRIBUTES
+                    and url_scheme(text) not in SAFE_SCHEMES
+                )
+            ):
+                found.append(f"<{tag.name} {name}={text[:60]!r}>")
+    return found
+
+
+def visible_text(html: str) -> str:
+    """The body's text as a reader sees it, white space normalised."""
+    return " ".join(main_content(html).get_text(" ").split())
+
+
+def unlocated(warnings: str) -> list[str]:
+    """Every warning or error that does not start with ``file:line:``."""
+    return [
+        m.group() for m in _MESSAGE.finditer(warnings) if not _LOCATED.match(m.group())
+    ]
