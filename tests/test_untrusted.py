@@ -508,6 +508,7 @@ def test_long_labels_keep_the_chart_narrow():
                 ],
             }
         ],
+        "axis": "Relative to Go",
     }  # fmt: skip
     assert len(spec["rows"][0]["heading"]) == 60
     pdf = render.render_chart(spec, "pdf")
