@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets pdf epub live bench clean
+.PHONY: help venv html test lint format snippets pdf epub live bench measure clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -21,6 +21,8 @@ help:
 	@echo "make pdf       build $(BUILD)/latex/sphinx-versus.pdf (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make bench     build-performance benchmark (not part of make test)"
+	@echo "make measure   run the Go and Rust workloads, write docs/data/measured.csv"
+	@echo "               (minutes; QUICK=1: tiny sizes, once each; OUT=path: elsewhere)"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -75,6 +77,11 @@ epub: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)
+
+# The Go-vs-Rust measurements of issue 16 (bench/README.md). Stdlib-only
+# Python: needs Go, Rust, wrk, hyperfine and taskset, not the venv.
+measure:
+	$(PYTHON) bench/measure.py $(if $(filter-out 0,$(QUICK)),--quick) $(if $(OUT),--out $(OUT)) $(MEASURE_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
