@@ -904,6 +904,13 @@ def q(path: Path) -> str:
     return shlex.quote(str(path))
 
 
+def clean_go(seed: Path, cache: Path, out: Path) -> str:
+    """The shell command that makes the next Go build clean: a fresh copy of
+    the standard-library cache, and no binaries from the last run (go build
+    skips a build whose binary is already up to date)."""
+    return f"rm -rf {q(cache)} {q(out)} && cp -a {q(seed)} {q(cache)}"
+
+
 def go_std_cache(label: str, cwd: Path, patterns: Sequence[str]) -> Path:
     """A Go build cache holding only the standard-library packages the build
     imports, compiled.
@@ -1004,7 +1011,7 @@ def compile_workload(
         return _compile_rows(plan, ver, scratch)
     finally:
         # Build output of the timed runs: hundreds of MB, never reused.
-        for name in ("fzf-gocache", "ripgrep-target", "samples-gocache"):
+        for name in ("fzf-gocache", "fzf-bin", "ripgrep-target", "samples-gocache"):
             shutil.rmtree(scratch / name, ignore_errors=True)
         shutil.rmtree(scratch / "samples", ignore_errors=True)
 
@@ -1019,11 +1026,11 @@ def _compile_rows(plan: Plan, ver: Versions, scratch: Path) -> list[Row]:
         fzf = fetch_fzf()
         ripgrep = fetch_ripgrep()
         seed = go_std_cache("fzf", fzf, ["."])
-        cache = scratch / "fzf-gocache"
+        cache, out = scratch / "fzf-gocache", scratch / "fzf-bin"
         go = hyperfine(
             f"Go fzf {FZF_VERSION} clean",
-            f"go build -o {q(scratch / 'fzf')} .",
-            prepare=f"rm -rf {q(cache)} && cp -a {q(seed)} {q(cache)}",
+            f"go build -o {q(out)}/ .",
+            prepare=clean_go(seed, cache, out),
             cwd=fzf,
             env=tool_env({"GOCACHE": str(cache), "GOPROXY": "off"}),
             **clean,
@@ -1064,13 +1071,14 @@ def _compile_rows(plan: Plan, ver: Versions, scratch: Path) -> list[Row]:
     seed = go_std_cache("samples", samples / "go", ["./..."])
     cache = scratch / "samples-gocache"
     go_env = tool_env({"GOCACHE": str(cache), "GOPROXY": "off"})
-    go_build = f"go build -o {q(samples / 'bin')}/ ./..."
+    out = samples / "bin"
+    go_build = f"go build -o {q(out)}/ ./..."
     target = scratch / "samples" / "target"
     cargo_build = f"cargo build --locked --offline --target-dir {q(target)}"
     go = hyperfine(
         "Go samples clean",
         go_build,
-        prepare=f"rm -rf {q(cache)} && cp -a {q(seed)} {q(cache)}",
+        prepare=clean_go(seed, cache, out),
         cwd=samples / "go",
         env=go_env,
         **clean,
