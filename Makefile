@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench mutate fuzz clean
+.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench measure mutate fuzz clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -26,6 +26,8 @@ help:
 	@echo "make fuzz      the fuzzer, long: thousands of hostile pages (make test runs a few dozen)"
 	@echo "make lint      ruff and mypy --strict"
 	@echo "make locale    refresh the extension's message catalog and compile its translations"
+	@echo "make measure   run the Go and Rust workloads, write docs/data/measured.csv"
+	@echo "               (minutes; QUICK=1: tiny sizes, once each; OUT=path: elsewhere)"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -112,6 +114,10 @@ mutate: $(STAMP)
 fuzz: $(STAMP)
 	VERSUS_FUZZ=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:logging \
 		--hypothesis-show-statistics $(PYTEST_ARGS)
+# The Go-vs-Rust measurements of issue 16 (bench/README.md). Stdlib-only
+# Python: needs Go, Rust, wrk, hyperfine and taskset, not the venv.
+measure:
+	$(PYTHON) bench/measure.py $(if $(filter-out 0,$(QUICK)),--quick) $(if $(OUT),--out $(OUT)) $(MEASURE_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

@@ -1,0 +1,3 @@
+module example.com/sphinx-versus/bench
+
+go 1.26
