@@ -181,6 +181,11 @@ def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
         )
         return None
     for problem in reported:
+        # What matplotlib says about the drawing (a glyph it lacks), not what
+        # its dependencies say about their own API (pyparsing's deprecations
+        # under older matplotlib): those are for matplotlib's authors.
+        if issubclass(problem.category, DeprecationWarning | PendingDeprecationWarning):
+            continue
         logger.warning(
             "benchmark-chart: drawing the chart: %s",
             problem.message,
