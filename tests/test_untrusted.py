@@ -602,3 +602,16 @@ def test_a_chart_alt_text_cannot_inject_roff_into_a_man_page(build_site):
     assert len(charts) == 2
     assert "JSON .so /etc/passwd" in charts[0]
     assert charts[1] == "[Chart: bold \\efB text .so /etc/passwd]"
+
+
+def test_content_in_a_benchmark_directive_is_reported_not_fatal(build_site):
+    """docutils dropped a reST benchmark-chart with content (an ERROR)."""
+    csv = "workload,unit,better,Go,Rust\nJSON,ms,lower,2,1\n"
+    page = "T\n=\n\n.. benchmark-chart:: b.csv\n\n   some text\n"
+    built = build_site({"index.rst": page, "b.csv": csv}, warnings_ok=True)
+    assert located(built.warnings) == [
+        "index.rst:4: WARNING: benchmark-chart: takes no content (the figures "
+        "come from the CSV file), so the text inside the directive is not "
+        "shown; move it after the directive [versus.benchmark]"
+    ]
+    assert "versus-chart-svg" in built.read("index.html")
