@@ -108,6 +108,8 @@ HOSTILE = [
     "javascript:alert(1)_",
     "![i](../../../../etc/hostname)",
     "{download}`../../../../etc/hostname`",
+    "{download}`x <javascript://%0aalert(1)>`",
+    ":download:`x <javascript://%0aalert(1)>`",
     ":download:`../../../../etc/hostname`",
     "[f](../../../../etc/hostname)",
     ":raw-html:`<script>alert(1)</script>`",

@@ -23,6 +23,7 @@ from sphinx_versus.benchmarks import render
 from sphinx_versus.benchmarks.chart import benchmark_chart
 from sphinx_versus.comparison.rows import MAX_JSON_DEPTH, RowError, parse_json_rows
 from sphinx_versus.markup import escape_templates, url_scheme
+from tests.untrusted_checks import live_markup
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,24 +39,6 @@ def located(warnings_text: str) -> list[str]:
         for line in warnings_text.splitlines()
         if "WARNING:" in line or "ERROR:" in line
     ]
-
-
-def live_markup(html: str) -> list[str]:
-    """Elements or attributes in *html* that would run or load something."""
-    soup = BeautifulSoup(html, "html.parser")
-    body = soup.find("div", role="main") or soup
-    found = []
-    for tag in body.find_all(True):
-        if tag.name in {"script", "iframe", "object", "embed", "img", "form"}:
-            found.append(str(tag)[:80])
-        for name, value in tag.attrs.items():
-            text = value if isinstance(value, str) else " ".join(value)
-            if name.startswith("on") or (
-                name in {"href", "src", "action"} and url_scheme(text) not in
-                {None, "http", "https", "mailto"}
-            ):  # fmt: skip
-                found.append(f"{tag.name} {name}={text!r}")
-    return found
 
 
 @contextmanager
@@ -170,6 +153,32 @@ def test_unsafe_links_are_text_and_warned(build_site):
     assert "'javascript:alert(1' is shown as text" in reported[0]
     assert reported[1].startswith("index.rst:8: WARNING: comparison-table: the link")
     assert all(r.endswith("[versus.table]") for r in reported)
+
+
+@pytest.mark.parametrize(
+    ("page", "cell"),
+    [
+        ("index.md", "{download}`click <javascript://%0aalert(1)>`"),
+        ("index.rst", ":download:`click <javascript://%0aalert(1)>`"),
+    ],
+)
+def test_a_download_of_a_javascript_address_is_text(build_site, page, cell):
+    """Sphinx links a download target with "://" as written: it ran."""
+    directive = (
+        "# T\n\n```{comparison-table}\n:file: f.csv\n```\n"
+        if page.endswith(".md")
+        else "T\n=\n\n.. comparison-table::\n   :file: f.csv\n"
+    )
+    built = build_site(
+        {page: directive, "f.csv": f'A,B\nx,"{cell}"\n'}, warnings_ok=True
+    )
+    html = built.read("index.html")
+    assert live_markup(html) == []
+    assert "click" in BeautifulSoup(html, "html.parser").find("tbody").get_text()
+    (reported,) = located(built.warnings)
+    assert "the download of 'javascript://%0aalert(1)' is shown as its text" in (
+        reported
+    )
 
 
 def test_images_and_downloads_outside_the_docs_are_refused(build_site, tmp_path):
@@ -594,3 +603,16 @@ def test_a_chart_alt_text_cannot_inject_roff_into_a_man_page(build_site):
     assert len(charts) == 2
     assert "JSON .so /etc/passwd" in charts[0]
     assert charts[1] == "[Chart: bold \\efB text .so /etc/passwd]"
+
+
+def test_content_in_a_benchmark_directive_is_reported_not_fatal(build_site):
+    """docutils dropped a reST benchmark-chart with content (an ERROR)."""
+    csv = "workload,unit,better,Go,Rust\nJSON,ms,lower,2,1\n"
+    page = "T\n=\n\n.. benchmark-chart:: b.csv\n\n   some text\n"
+    built = build_site({"index.rst": page, "b.csv": csv}, warnings_ok=True)
+    assert located(built.warnings) == [
+        "index.rst:4: WARNING: benchmark-chart: takes no content (the figures "
+        "come from the CSV file), so the text inside the directive is not "
+        "shown; move it after the directive [versus.benchmark]"
+    ]
+    assert "versus-chart-svg" in built.read("index.html")

@@ -211,8 +211,17 @@ def _image_problem(uri: str, directive: SphinxDirective) -> str | None:
 def _local_file_problem(
     given: str, directive: SphinxDirective, what: str
 ) -> str | None:
-    if url_scheme(given) is not None:
+    scheme = url_scheme(given)
+    if scheme in SAFE_SCHEMES:
         return None  # a remote download is an ordinary link
+    if scheme is not None:
+        # Sphinx links a download whose target has "://" to it as written:
+        # javascript://%0a... would run.
+        return (
+            f"the {what} of {given!r} is shown as its text: a {what} in a "
+            f"directive's text may use {_schemes(SAFE_SCHEMES)} or a file in "
+            "the docs"
+        )
     try:
         resolve_inside(directive.env, given.split("?")[0], f"{what}s")
     except DataFileError as exc:

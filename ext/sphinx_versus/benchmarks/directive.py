@@ -44,7 +44,7 @@ class BaseBenchmarkDirective(SphinxDirective):
     required_arguments = 0
     optional_arguments = 1  # required, but reported by us, not by docutils
     final_argument_whitespace = True
-    has_content = False
+    has_content = True  # none is used; reported by us, so reST keeps the table
     option_spec: ClassVar[OptionSpec] = lenient_spec(
         {
             "caption": directives.unchanged_required,
@@ -100,6 +100,12 @@ class BaseBenchmarkDirective(SphinxDirective):
     def load(self) -> tuple[str, Comparison] | None:
         """The CSV's path and the comparison, or ``None`` after warning."""
         check_options(self, "benchmark")
+        if any(line.strip() for line in self.content):
+            self.warn(
+                "takes no content (the figures come from the CSV file), so the "
+                "text inside the directive is not shown; move it after the "
+                "directive"
+            )
         if not self.arguments:
             self.warn(
                 "needs the CSV file as its argument, e.g. "
