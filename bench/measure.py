@@ -1053,7 +1053,8 @@ def _compile_rows(plan: Plan, ver: Versions, scratch: Path) -> list[Row]:
                 Spread.of(rust),
                 f"hyperfine, {plan.clean_warmup} warm-up + {plan.clean_runs} "
                 f"clean builds each, {cores}: Go: go build of fzf {FZF_VERSION} "
-                f"({FZF_MODULE}, its go.sum; CGO_ENABLED=0), each from a fresh "
+                f"({FZF_MODULE.removeprefix('github.com/')} on GitHub, its go.sum; "
+                "cgo disabled), each from a fresh "
                 "GOCACHE holding only the precompiled standard library; Rust: "
                 f"cargo build --release --locked of ripgrep {RIPGREP_VERSION} "
                 "(fetched with cargo, its Cargo.lock) into a fresh target dir; sources "
@@ -1093,7 +1094,7 @@ def _compile_rows(plan: Plan, ver: Versions, scratch: Path) -> list[Row]:
     )
     what = (
         "the guide's four samples (snippets/: memory, concurrency, http, errors): "
-        f"Go: go build -o <dir>/ ./... (standard library only; CGO_ENABLED=0); "
+        f"Go: go build -o <dir>/ ./... (standard library only; cgo disabled); "
         f"Rust: cargo build --locked, dev profile (axum {ver.axum}, tokio "
         f"{ver.tokio}, serde, serde_json, thiserror, futures)"
     )

@@ -328,8 +328,9 @@ def test_describe_states_every_figure() -> None:
             b"workload,unit,better,go,rust\nA,ms,lower,1,2\nA,ms,lower,1,2\n"
             b"a,ms,lower,1,2\n",
             "<csv>:3, column 1 (workload): duplicate workload 'A' (first on line "
-            "2); give each workload one row; <csv>:4, column 1 (workload): "
-            "duplicate workload 'a' (first on line 2); give each workload one row",
+            "2); give each workload one row per source; <csv>:4, column 1 "
+            "(workload): duplicate workload 'a' (first on line 2); give each "
+            "workload one row per source",
         ),
     ],
 )
