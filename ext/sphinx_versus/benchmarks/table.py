@@ -59,6 +59,12 @@ def _unit_text(record: Record) -> str:
     return f"{record.unit}, {phrase}" if record.unit else phrase
 
 
+def _source_leads(comparison: Comparison) -> bool:
+    """A workload with rows from several sources: the source tells them apart."""
+    workloads = [r.record.workload.casefold() for r in comparison.rows]
+    return comparison.has_source and len(set(workloads)) < len(workloads)
+
+
 def _width(head: str, cells: list[str]) -> int:
     """Relative width from the text; the text writer uses it as characters."""
     return min(30, max(len(head), *(len(c) for c in cells), 1))
@@ -129,9 +135,14 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             *([_shown(r.cell(s)) for r in comparison.rows] for s in systems),
             *([r.cell(s).ratio for r in comparison.rows] for s in others),
         ]
+        # Rows of several sources (a claim, a measurement) differ only by their
+        # source: it comes right after the workload, where a narrow screen
+        # still shows it; otherwise it is a trailing column.
+        lead = _source_leads(comparison)
         if comparison.has_source:
-            heads.append(_("Source"))
-            columns.append([r.record.source for r in comparison.rows])
+            heads.insert(1 if lead else len(heads), _("Source"))
+            sources = [r.record.source for r in comparison.rows]
+            columns.insert(1 if lead else len(columns), sources)
         if comparison.has_notes:
             heads.append(_("Notes"))
             columns.append([r.record.notes for r in comparison.rows])
@@ -152,9 +163,10 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         tgroup += nodes.colspec(colwidth=widths[0], stub=1)
         tgroup.extend(nodes.colspec(colwidth=w) for w in widths[1:])
         head_row = nodes.row()
+        first = 2 if lead else 1
         figures = len(systems) + len(others)
         for index, text in enumerate(heads):
-            classes = ["versus-num"] if 1 <= index <= figures else []
+            classes = ["versus-num"] if first <= index < first + figures else []
             head_row += _entry(nodes.Text(text), classes=classes)
         tgroup += nodes.thead("", head_row)
         tbody = nodes.tbody()
@@ -173,6 +185,10 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             nodes.Text(" "),
             nodes.inline(unit, unit, classes=["versus-unit"]),
         )
+        source_origin = f"{rel}:{record.line} (source): "
+        lead = _source_leads(comparison)
+        if comparison.has_source and lead:
+            out += self.markup_entry(record.source, "versus-source", source_origin)
         for cell in row.cells:
             out += _value_entry(cell)
         for system in comparison.others:
@@ -185,9 +201,8 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
                 )
             else:
                 out += _entry(nodes.Text(ratio), classes=classes)
-        if comparison.has_source:
-            origin = f"{rel}:{record.line} (source): "
-            out += self.markup_entry(record.source, "versus-source", origin)
+        if comparison.has_source and not lead:
+            out += self.markup_entry(record.source, "versus-source", source_origin)
         if comparison.has_notes:
             origin = f"{rel}:{record.line} (notes): "
             out += self.markup_entry(record.notes, "versus-notes", origin)
