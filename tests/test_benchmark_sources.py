@@ -151,7 +151,7 @@ def test_claimed_and_measured_in_one_table_and_chart(build_site) -> None:
     sources = [row[heads.index("Source")] for row in rows]
     assert sources == ["The article", "Measured here", "The article", "Measured here"]
     notes = soup.find_all("p", class_="versus-environment")
-    assert len(notes) == 2  # under the table, and in the chart's legend
+    assert len(notes) == 2  # under the table, and under the chart
     text = notes[0].get_text(" ", strip=True)
     assert text.startswith("Measured here :")
     assert "cpu Example CPU @ 2.0GHz" in text

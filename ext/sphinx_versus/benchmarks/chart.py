@@ -90,10 +90,9 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
         caption = self.caption_nodes()
         if caption:
             figure += nodes.caption(self.options["caption"], "", *caption)
+        # After the figure, not in its legend: a figure cannot break across
+        # a PDF page, and a long environment would push it into the footer.
         environment: list[nodes.Node] = [*self.environment_nodes(comparison)]
-        if caption and environment:  # a legend must follow a caption
-            figure += nodes.legend("", *environment)
-            environment = []
         self.set_source_info(figure)
         self.add_name(figure)
         return [figure, *environment]
