@@ -12,15 +12,17 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets pdf epub live bench clean
+.PHONY: help venv html test lint format snippets pdf epub live bench shots lighthouse clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
 	@echo "make test      lint, then every test (snippets, PDF, browser included)"
 	@echo "make live      rebuild and reload the site in a browser while you write"
-	@echo "make pdf       build $(BUILD)/latex/sphinx-versus.pdf (needs TeX Live, see README)"
+	@echo "make pdf       build the guide's and the writer's guide's PDFs (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make bench     build-performance benchmark (not part of make test)"
+	@echo "make shots     contact sheets of every page and both PDFs in $(BUILD)/shots"
+	@echo "make lighthouse  Lighthouse mobile scores of every page (needs npx, chromium)"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -68,13 +70,24 @@ pdf: $(STAMP)
 		exit 1; }
 	LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" \
 		$(SPHINX) -M latexpdf $(DOCS) $(BUILD) $(SPHINXOPTS)
-	@echo "PDF: $(BUILD)/latex/sphinx-versus.pdf"
+	@echo "PDFs: $(BUILD)/latex/sphinx-versus.pdf (the guide)," \
+		"$(BUILD)/latex/sphinx-versus-writers-guide.pdf (the writer's guide)"
 
 epub: $(STAMP)
 	$(SPHINX) -b epub $(SPHINXOPTS) $(DOCS) $(BUILD)/epub
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)
+
+# Screenshots of every page at 375 and 1280 px (light and dark) and thumbnails
+# of both PDFs, as contact sheets for a person to look at.
+shots: html pdf
+	$(BIN)/python -m tests.shots $(SHOTS_ARGS)
+
+# Lighthouse (mobile) on every page of a locally served build: a benchmark,
+# machine-dependent, not part of make test.
+lighthouse: html
+	$(BIN)/python -m tests.benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

@@ -5,6 +5,13 @@
   start document is its nearest toctree ancestor.  "Next" and "Previous"
   links never cross from one book into the other, so the last page of the
   reader's guide does not lead into the writer's guide.
+- **A book leaves out what it does not show.**  A toctree inside an
+  ``{only} html`` block (the root page's link to the writer's guide) is
+  still inlined into the LaTeX document, so references into those pages
+  would become links to labels the PDF never prints.  Before references are
+  resolved, the pages under such a block are taken out of the book: a
+  reference to them reads "Title (in Writer's guide)", Sphinx's own wording
+  for a page of another book.
 - **One PDF on Read the Docs.**  Read the Docs runs ``latexmk -jobname=<slug>``
   without a file name, which fails when the LaTeX directory holds two
   ``.tex`` files.  ``latexmkrc`` names the first book's file as latexmk's
@@ -31,6 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -98,6 +107,23 @@ def _keep_within_book(
     ]
 
 
+class LeaveOutHiddenPages(SphinxPostTransform):
+    """Take pages inlined under an ``only`` block LaTeX drops out of the book."""
+
+    default_priority = 5  # before ReferencesResolver (10) and ``only`` (50)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        docnames = getattr(self.app.builder, "docnames", None)
+        if not isinstance(docnames, set):
+            return
+        for only in self.document.findall(addnodes.only):
+            if self.app.tags.eval_condition(only["expr"]):
+                continue
+            for start in only.findall(addnodes.start_of_file):
+                docnames.discard(start["docname"])
+
+
 def latexmk_default_file(app: Sphinx, exception: BaseException | None) -> None:
     """Make the first book latexmk's default file (for Read the Docs)."""
     if exception is not None or app.builder.format != "latex":
@@ -110,7 +136,7 @@ def latexmk_default_file(app: Sphinx, exception: BaseException | None) -> None:
     line = f"@default_files = ('{target}');  # Read the Docs: the first book\n"
     text = rc.read_text("utf-8")
     if "@default_files" not in text:
-        rc.write_text(text + line, "utf-8")
+        rc.write_text(text + ("" if text.endswith("\n") else "\n") + line, "utf-8")
 
 
 # -- 404 and social meta --------------------------------------------------------------
@@ -189,6 +215,7 @@ def _page_context(
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("versus_site_description", "", "html", types=frozenset({str}))
+    app.add_post_transform(LeaveOutHiddenPages)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", latexmk_default_file)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
