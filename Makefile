@@ -23,6 +23,7 @@ help:
 	@echo "make bench     build-performance benchmark (not part of make test)"
 	@echo "make shots     contact sheets of every page and both PDFs in $(BUILD)/shots"
 	@echo "make lighthouse  Lighthouse mobile scores of every page (needs npx, chromium)"
+	@echo "make lint      ruff and mypy --strict"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -48,6 +49,7 @@ html: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT
 from sphinx.cmd.build import build_main
 
-from sphinx_versus.benchmarks import chart, render
+from sphinx_versus.benchmarks import cache, render
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -159,7 +159,7 @@ def test_an_unchanged_chart_is_not_drawn_again(build_site, monkeypatch):
     monkeypatch.setattr(render, "render_chart", counting)
     first = build_site(FILES, conf=CONF)
     assert calls == ["svg"]  # two charts, one drawing: same content, same hash
-    cached = list((first.app.doctreedir / chart.CACHE_DIR).iterdir())
+    cached = list((first.app.doctreedir / cache.CACHE_DIR).iterdir())
     assert [p.suffix for p in cached] == [".svg"]
 
     # A fresh environment re-reads and rewrites the page; the drawing comes

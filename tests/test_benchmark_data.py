@@ -232,8 +232,9 @@ def test_any_number_of_systems():
         (
             'workload,unit,better,Go,Rust\nW,s,lower,"1"x,2\n',
             [
-                "data.csv:2: is not valid CSV (',' expected after '\"'); quote fields "
-                "that contain commas or quotes"
+                "data.csv:2: not valid CSV (',' expected after '\"'); quote fields "
+                "that contain commas or quotes, and double a quote inside a quoted "
+                "field"
             ],
         ),
     ],
@@ -256,7 +257,10 @@ def test_every_bad_cell_is_reported_not_only_the_first():
 
 def test_invalid_utf8_names_the_line():
     raw = b"workload,unit,better,Go,Rust\nW,\xb5s,lower,1,2\n"
-    assert problems(raw) == ["data.csv:2: is not valid UTF-8; save the file as UTF-8"]
+    assert problems(raw) == [
+        "data.csv:2, column 3: not valid UTF-8 (byte 0xb5); save the file with "
+        "UTF-8 encoding"
+    ]
 
 
 def test_trailing_comma_after_the_header_is_tolerated():

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
 
-from sphinx_versus.code_compare import display_name, language_keys, sync_key
+from sphinx_versus.code_compare.languages import display_name, language_keys, sync_key
 
 if TYPE_CHECKING:
     from conftest import Built

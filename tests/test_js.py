@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from conftest import ROOT, require_tool
 
-SCRIPTS = sorted((ROOT / "ext" / "sphinx_versus" / "static").glob("*.js"))
+SCRIPTS = sorted((ROOT / "ext" / "sphinx_versus").glob("*/static/*.js"))
 TYPESCRIPT = "typescript@5"
 
 

@@ -49,8 +49,8 @@ from sphinx_versus.benchmarks.numbers import (
     normalise_unit,
     parse_value,
 )
-from sphinx_versus.code_compare import BLOCK_CLASS
 from sphinx_versus.config import DEFAULT_LANGUAGES
+from sphinx_versus.nodes import CODE_COMPARE_BLOCK_CLASS as BLOCK_CLASS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence

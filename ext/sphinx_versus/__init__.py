@@ -1,8 +1,8 @@
 """sphinx-versus: directives for "X vs Y" comparison sites.
 
-Every registration happens in the ``setup_*`` function of the module that owns
-the feature; this ``setup()`` calls them in one place, so a newcomer can find
-any directive, node, transform or config value from here.
+Each feature is a subpackage with a ``setup()`` of its own; this ``setup()``
+lists them once, so a newcomer finds every directive, node, transform and
+asset from here.  No feature registers another's parts.
 """
 
 from __future__ import annotations
@@ -14,27 +14,30 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+#: Bump when what the extension stores in the environment changes shape, so
+#: Sphinx re-reads every page instead of unpickling stale data.
+ENV_VERSION = 1
+
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_versus import (
-        a11y,
-        assets,
         benchmarks,
+        book,
         code_compare,
+        comparison,
         config,
-        latex_book,
-        tables,
+        table_output,
     )
 
-    config.setup_config(app)
-    assets.setup_assets(app)
-    a11y.setup_a11y(app)
-    tables.setup_tables(app)
-    code_compare.setup_code_compare(app)
-    benchmarks.setup_benchmarks(app)
-    latex_book.setup_latex_book(app)
+    config.setup(app)
+    table_output.setup(app)
+    comparison.setup(app)
+    benchmarks.setup(app)
+    code_compare.setup(app)
+    book.setup(app)
     return {
         "version": __version__,
+        "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,40 +1,40 @@
-"""HTML assets: added only when the builder writes HTML.
+"""Static files (CSS, JavaScript) of a feature, added for HTML builders only.
 
-LaTeX, text, epub and man builds never see the CSS or JavaScript, and the
-static folder is registered once per build rather than once per page.
+Each feature keeps its files in its own ``static/`` folder and asks for them
+here, so LaTeX, text, epub and man builds never see them and every feature
+adds its assets the same way.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from sphinx_versus.code_compare import language_keys
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
     from sphinx.application import Sphinx
 
-STATIC_DIR = Path(__file__).parent / "static"
-CSS_FILES = ("versus-tables.css", "versus-benchmarks.css", "versus-tabs.css")
-JS_FILES = ("versus-tabs.js",)
 
+def add_static_files(
+    app: Sphinx,
+    folder: Path,
+    css: Sequence[str] = (),
+    js: Sequence[str] = (),
+    js_attributes: Callable[[Sphinx], dict[str, Any]] | None = None,
+) -> None:
+    """On ``builder-inited``: serve *folder* and link its CSS and JS files."""
 
-def _add_assets(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    static = str(STATIC_DIR)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
-    for css in CSS_FILES:
-        app.add_css_file(css)
-    # The configured language keys tell the script which sphinx-design and
-    # sphinx-tabs choices are language choices worth remembering.
-    languages = language_keys(app.config)
-    for js in JS_FILES:
-        app.add_js_file(
-            js, loading_method="defer", **{"data-versus-languages": languages}
-        )
+    def add(app: Sphinx) -> None:
+        if app.builder.format != "html":
+            return
+        static = str(folder)
+        if static not in app.config.html_static_path:
+            app.config.html_static_path.append(static)
+        for name in css:
+            app.add_css_file(name)
+        attributes = js_attributes(app) if js_attributes else {}
+        for name in js:
+            app.add_js_file(name, loading_method="defer", **attributes)
 
-
-def setup_assets(app: Sphinx) -> None:
-    app.connect("builder-inited", _add_assets)
+    app.connect("builder-inited", add)

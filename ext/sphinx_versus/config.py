@@ -1,8 +1,14 @@
-"""The ``versus_*`` configuration values, in one place with their defaults."""
+"""Every ``versus_*`` configuration value: its name, default, type and rebuild.
+
+Features read their settings through :data:`CONFIG_VALUES` and the helpers
+here, never through a ``add_config_value`` of their own, so this module is the
+one list a writer (and the config reference page) needs.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,6 +52,50 @@ DEFAULT_LANGUAGES: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class ConfigValue:
+    """One setting as Sphinx registers it."""
+
+    name: str
+    default: Any
+    #: What a change re-reads: "env" (every page), "" (nothing, output only).
+    rebuild: Literal["", "env"]
+    types: tuple[type, ...]
+    doc: str
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "versus_languages",
+        {},
+        "env",
+        (dict,),
+        "Tab labels by Pygments lexer name, merged over DEFAULT_LANGUAGES.",
+    ),
+    ConfigValue(
+        "versus_table_longtable_rows",
+        12,
+        "",
+        (int,),
+        "LaTeX: a table with more body rows than this may break across pages.",
+    ),
+    ConfigValue(
+        "versus_latex_parts",
+        True,
+        "env",
+        (bool,),
+        "LaTeX: each captioned root toctree opens a \\part.",
+    ),
+    ConfigValue(
+        "versus_data_max_bytes",
+        4 * 1024 * 1024,
+        "env",
+        (int,),
+        "The largest data file (CSV) a directive reads, in bytes.",
+    ),
+)
+
+
 def language_names(config: Config) -> dict[str, str]:
     """The effective language table: defaults overlaid with the user's."""
     merged = dict(DEFAULT_LANGUAGES)
@@ -53,5 +103,11 @@ def language_names(config: Config) -> dict[str, str]:
     return merged
 
 
-def setup_config(app: Sphinx) -> None:
-    app.add_config_value("versus_languages", {}, "env", types=frozenset({dict}))
+def setup(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(
+            value.name,
+            value.default,
+            value.rebuild,
+            types=frozenset(value.types),
+        )

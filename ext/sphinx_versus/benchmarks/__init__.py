@@ -1,15 +1,19 @@
 """benchmark-table and benchmark-chart: figures read from a CSV file.
 
-The data path reads in a straight line: ``data.py`` (CSV → validated records)
-→ ``numbers.py`` (parse, format, ratios) → ``compare.py`` (best values, ratios
-against the baseline) → ``table.py`` / ``chart.py`` (docutils nodes) →
-``render.py`` (matplotlib, only when a chart is drawn).
+The data path reads in a straight line: ``data`` (CSV → validated records)
+→ ``numbers`` (parse, format, ratios) → ``compare`` (best values, ratios
+against the baseline) → ``table`` / ``chart`` (docutils nodes) → ``render``
+(matplotlib, only when a chart is drawn).  ``directive`` holds what both
+directives share: reading the file and the options.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_versus.assets import add_static_files
+from sphinx_versus.benchmarks.cache import ChartsDomain, prune_chart_cache
 from sphinx_versus.benchmarks.chart import (
     BenchmarkChartDirective,
     benchmark_chart,
@@ -25,8 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def setup_benchmarks(app: Sphinx) -> None:
-    """Register both directives and the chart node's visitor for every writer."""
+def setup(app: Sphinx) -> None:
     app.add_directive("benchmark-table", BenchmarkTableDirective)
     app.add_directive("benchmark-chart", BenchmarkChartDirective)
     app.add_node(
@@ -36,4 +39,9 @@ def setup_benchmarks(app: Sphinx) -> None:
         text=(text_visit_chart, None),
         man=(man_visit_chart, None),
         texinfo=(texinfo_visit_chart, None),
+    )
+    app.add_domain(ChartsDomain)
+    app.connect("build-finished", prune_chart_cache)
+    add_static_files(
+        app, Path(__file__).parent / "static", css=["versus-benchmarks.css"]
     )

@@ -11,8 +11,7 @@ costs one file read and matplotlib is never imported for it.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +20,11 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 
 from sphinx_versus.benchmarks import render
+from sphinx_versus.benchmarks.cache import (
+    ChartsDomain,
+    chart_bytes,
+    copy_to_output,
+)
 from sphinx_versus.benchmarks.compare import describe
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
 
@@ -35,7 +39,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-CACHE_DIR = "versus-charts"
+#: Builders already told that matplotlib is missing: one warning per build.
+_WARNED: weakref.WeakSet[Builder] = weakref.WeakSet()
 
 
 class benchmark_chart(nodes.General, nodes.Element):
@@ -60,8 +65,11 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
             spec=spec,
             key=render.chart_key(spec),
             alt=self.options.get("alt") or describe(comparison),
+            # Numbers the chart's SVG ids within its page, in reading order.
+            serial=self.env.new_serialno("versus-chart") + 1,
         )
         self.set_source_info(chart)
+        ChartsDomain.note_chart(self.env, chart["key"])
         figure = nodes.figure(classes=["versus-chart", *self.options.get("class", [])])
         figure += chart
         caption = self.caption_nodes()
@@ -72,43 +80,13 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
         return [figure]
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Parallel writers may draw the same chart; never expose half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    # mkstemp creates 0600; published images must be readable like any other.
-    Path(tmp).chmod(0o644)
-    Path(tmp).replace(path)
-
-
-def chart_bytes(builder: Builder, node: benchmark_chart, fmt: str) -> bytes:
-    """The drawing from the cache, drawing (and caching) it on a miss."""
-    path = Path(builder.doctreedir) / CACHE_DIR / f"{node['key']}.{fmt}"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
-    data = render.render_chart(node["spec"], fmt)
-    if fmt == "svg":
-        data = render.prepare_svg(data).encode()
-    _write_atomically(path, data)
-    return data
-
-
-def _copy_to_output(path: Path, data: bytes) -> None:
-    if not path.is_file() or path.read_bytes() != data:
-        _write_atomically(path, data)
-
-
 def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
     """The drawing, or ``None`` after a located warning (once per build)."""
     try:
         return chart_bytes(builder, node, fmt)
     except render.ChartBackendMissingError as exc:
-        if not getattr(builder, "_versus_chart_warned", False):
-            builder._versus_chart_warned = True  # type: ignore[attr-defined]
+        if builder not in _WARNED:
+            _WARNED.add(builder)
             logger.warning(
                 "benchmark-chart: %s; the chart's text alternative is shown instead",
                 exc,
@@ -131,15 +109,14 @@ def html_visit_chart(self: HTML5Translator, node: benchmark_chart) -> None:
         # <img> of a standalone SVG (an EPUB 3 core media type) does not.
         name = f"versus-chart-{node['key']}.svg"
         svg = render.standalone_svg(template.decode(), node["alt"])
-        _copy_to_output(Path(builder.outdir, builder.imagedir, name), svg.encode())
+        copy_to_output(Path(builder.outdir, builder.imagedir, name), svg.encode())
         src = f"{builder.imgpath}/{name}"
         self.body.append(
             f'<img class="versus-chart-image" src="{src}" alt="{fmt_alt}" />\n'
         )
         raise nodes.SkipNode
-    count = getattr(self, "_versus_chart_count", 0) + 1
-    self._versus_chart_count = count  # type: ignore[attr-defined]
-    svg = render.inline_svg(template.decode(), f"versus-chart-{count}-", node["alt"])
+    prefix = f"versus-chart-{node['serial']}-"
+    svg = render.inline_svg(template.decode(), prefix, node["alt"])
     self.body.append(f'<div class="versus-chart-body">{svg}</div>\n')
     raise nodes.SkipNode
 
@@ -150,7 +127,7 @@ def latex_visit_chart(self: LaTeXTranslator, node: benchmark_chart) -> None:
         self.body.append(f"\n{self.encode(node['alt'])}\n")
         raise nodes.SkipNode
     name = f"versus-chart-{node['key']}"
-    _copy_to_output(Path(self.builder.outdir, f"{name}.pdf"), pdf)
+    copy_to_output(Path(self.builder.outdir, f"{name}.pdf"), pdf)
     self.body.append(
         f"\n\\sphinxincludegraphics[width=\\linewidth]{{{{{name}}}.pdf}}\n"
     )

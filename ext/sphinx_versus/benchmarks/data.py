@@ -9,8 +9,6 @@ Nothing here knows about Sphinx: the module is tested as plain functions.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from sphinx_versus.benchmarks.numbers import (
@@ -21,6 +19,7 @@ from sphinx_versus.benchmarks.numbers import (
     normalise_unit,
     parse_value,
 )
+from sphinx_versus.datafiles import DataFileError, read_csv
 
 REQUIRED_COLUMNS = ("workload", "unit", "better")
 OPTIONAL_COLUMNS = ("source", "notes")
@@ -74,16 +73,6 @@ class BenchmarkData:
     records: tuple[Record, ...]
     has_source: bool = False
     has_notes: bool = False
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise BenchmarkDataError(
-            [Problem("is not valid UTF-8; save the file as UTF-8", line)]
-        ) from exc
 
 
 def _header(row: list[str], line: int) -> tuple[dict[str, int], list[str]]:
@@ -147,32 +136,17 @@ def _header(row: list[str], line: int) -> tuple[dict[str, int], list[str]]:
     return columns, systems
 
 
-def _rows(text: str) -> list[tuple[int, list[str]]]:
+def _rows(raw: bytes) -> list[tuple[int, list[str]]]:
     """Non-blank CSV records with the line each starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
     try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise BenchmarkDataError(
-            [
-                Problem(
-                    f"is not valid CSV ({exc}); quote fields that contain "
-                    f"commas or quotes",
-                    reader.line_num,
-                )
-            ]
-        ) from exc
-    return rows
+        return [(row.line, list(row.cells)) for row in read_csv(raw)]
+    except DataFileError as exc:
+        raise BenchmarkDataError([Problem(exc.reason, exc.line, exc.column)]) from exc
 
 
 def parse_benchmarks(raw: bytes) -> BenchmarkData:
     """Parse and validate a benchmark CSV file (UTF-8, BOM optional)."""
-    rows = _rows(_decode(raw))
+    rows = _rows(raw)
     if not rows:
         raise BenchmarkDataError(
             [

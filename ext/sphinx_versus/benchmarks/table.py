@@ -15,7 +15,7 @@ from sphinx import addnodes
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH
-from sphinx_versus.table_output import TABLE_CLASS
+from sphinx_versus.nodes import TABLE_CLASS
 
 if TYPE_CHECKING:
     from sphinx_versus.benchmarks.compare import Cell, Comparison, Row

@@ -1,16 +1,15 @@
-"""code-compare: the same program in several languages, one labelled block each.
+"""The code-compare directive: one labelled block per language, any builder.
 
 The directive shapes a builder-independent doctree: per code block, exactly
 what ``code-block :caption:`` produces (a ``literal-block-wrapper`` container
 holding a ``caption`` and the ``literal_block``).  LaTeX, text, epub and man
 already render that as labelled listings one after the other, and the pickled
 doctree is right whichever builder read it.  The tab widget is made later, for
-interactive HTML only, by :mod:`sphinx_versus.tabs_html`.
+interactive HTML only, by :mod:`sphinx_versus.code_compare.html`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -18,12 +17,16 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_versus.config import language_names
+from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
+from sphinx_versus.nodes import (
+    CODE_COMPARE_BLOCK_CLASS,
+    CODE_COMPARE_CLASS,
+    CODE_COMPARE_TITLE_CLASS,
+    is_code_block,
+)
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
-    from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.util.typing import OptionSpec
 
 logger = logging.getLogger(__name__)
@@ -32,9 +35,6 @@ logger = logging.getLogger(__name__)
 Problem = tuple[str, "Node | None"]
 
 LAYOUTS = ("tabs", "side-by-side")
-ROOT_CLASS = "versus-code-compare"
-TITLE_CLASS = "versus-code-compare-title"
-BLOCK_CLASS = "versus-code-compare-block"
 #: Languages that do not name a language: Sphinx's placeholders.
 NO_LANGUAGE = frozenset({"", "default", "none"})
 
@@ -44,44 +44,6 @@ _FIX_LANGUAGE = (
 )
 
 
-def sync_key(name: str) -> str:
-    """The language key shared by tabs, storage and ``?lang=``: 'C++' -> 'cpp'.
-
-    versus-tabs.js applies the same rule to sphinx-design sync ids and
-    sphinx-tabs group names, so the two must stay identical.
-    """
-    key = name.strip().lower().replace("+", "p").replace("#", "sharp")
-    return re.sub(r"[^a-z0-9]+", "-", key).strip("-")
-
-
-def display_name(language: str, config: Config) -> str:
-    """The tab label of a language: ``versus_languages``, else Pygments' name."""
-    names = language_names(config)
-    if language.lower() in names:
-        return names[language.lower()]
-    from pygments.lexers import get_lexer_by_name
-    from pygments.util import ClassNotFound
-
-    try:
-        return str(get_lexer_by_name(language).name)
-    except ClassNotFound:
-        # Sphinx warns about the unknown lexer itself when it highlights.
-        return language[:1].upper() + language[1:]
-
-
-def language_keys(config: Config) -> str:
-    """The sync keys of all configured languages, space-separated.
-
-    Meant for a ``data-versus-languages`` attribute on the versus-tabs.js
-    script tag: the script then treats a sphinx-design or sphinx-tabs choice
-    as a language choice only for these keys (or keys of code-compare tabs on
-    the page), so choosing "Linux" in an OS tab-set keeps the reader's language.
-    """
-    return " ".join(
-        sorted({sync_key(name) for name in language_names(config).values()})
-    )
-
-
 def _describe(node: Node) -> str:
     """Name a node the way a writer would recognise it in their source."""
     if isinstance(node, nodes.paragraph):
@@ -89,20 +51,9 @@ def _describe(node: Node) -> str:
         return f'a paragraph ("{text[:40]}{"…" if len(text) > 40 else ""}")'
     if isinstance(node, nodes.target):
         return "a target label (use the code block's :name: option instead)"
-    kind = node.tagname.replace("_", " ")
+    kind = type(node).__name__.replace("_", " ")
     article = "an" if kind[:1] in "aeiou" else "a"
     return f"{article} {kind}"
-
-
-def _is_code(node: Node) -> bool:
-    """A bare literal block, or the caption wrapper code-block/literalinclude make."""
-    if isinstance(node, nodes.literal_block):
-        return True
-    return (
-        isinstance(node, nodes.container)
-        and bool(node.get("literal_block"))
-        and any(isinstance(c, nodes.literal_block) for c in node.children)
-    )
 
 
 def _duplicate_labels(wrappers: list[nodes.Element]) -> list[Problem]:
@@ -113,7 +64,8 @@ def _duplicate_labels(wrappers: list[nodes.Element]) -> list[Problem]:
         label = wrapper["versus_label"]
         first = seen.setdefault(label.casefold(), wrapper)
         if first is not wrapper:
-            first_line = first.next_node(nodes.literal_block).line
+            literal = first.next_node(nodes.literal_block)
+            first_line = literal.line if literal is not None else None
             problems.append(
                 (
                     f"code-compare has two blocks labelled {label!r} (the first "
@@ -147,7 +99,7 @@ class CodeCompareDirective(SphinxDirective):
             for c in body.children
             if isinstance(c, nodes.comment | nodes.system_message)
         ]
-        problems = [
+        problems: list[Problem] = [
             (
                 "code-compare takes only code blocks (fences, code-block, "
                 f"literalinclude), but found {_describe(child)}; "
@@ -155,9 +107,9 @@ class CodeCompareDirective(SphinxDirective):
                 child,
             )
             for child in body.children
-            if child not in messages and not _is_code(child)
+            if child not in messages and not is_code_block(child)
         ]
-        blocks = [c for c in body.children if _is_code(c)]
+        blocks = [c for c in body.children if is_code_block(c)]
         wrappers = [self._wrap(block, problems) for block in blocks]
         _unique_sync_keys(wrappers)
         problems += _duplicate_labels(wrappers)
@@ -188,7 +140,7 @@ class CodeCompareDirective(SphinxDirective):
     ) -> nodes.container:
         layout = self.options.get("layout", LAYOUTS[0])
         classes = [
-            ROOT_CLASS,
+            CODE_COMPARE_CLASS,
             f"versus-layout-{layout}",
             *self.options.get("class", []),
         ]
@@ -199,7 +151,9 @@ class CodeCompareDirective(SphinxDirective):
             title = self.arguments[0]
             inline, problems = self.state.inline_text(title, self.lineno)
             messages.extend(problems)
-            rubric = nodes.rubric(title, "", *inline, classes=[TITLE_CLASS])
+            rubric = nodes.rubric(
+                title, "", *inline, classes=[CODE_COMPARE_TITLE_CLASS]
+            )
             self.set_source_info(rubric)
             root += rubric
         root += wrappers
@@ -209,7 +163,7 @@ class CodeCompareDirective(SphinxDirective):
         """Give a block the caption container ``code-block :caption:`` makes."""
         if isinstance(block, nodes.literal_block):
             literal = block
-            wrapper = nodes.container(
+            wrapper: nodes.Element = nodes.container(
                 "", literal_block=True, classes=["literal-block-wrapper"]
             )
             wrapper.source, wrapper.line = block.source, block.line
@@ -239,9 +193,9 @@ class CodeCompareDirective(SphinxDirective):
             caption = nodes.caption(name, name)
             caption.source, caption.line = literal.source, literal.line
             wrapper.insert(0, caption)
-        wrapper["classes"].append(BLOCK_CLASS)
+        wrapper["classes"].append(CODE_COMPARE_BLOCK_CLASS)
         wrapper["versus_label"] = label
-        wrapper["versus_sync"] = _sync_for(label, name, self.config)
+        wrapper["versus_sync"] = sync_for(label, name, self.config)
         return wrapper
 
 
@@ -255,22 +209,3 @@ def _unique_sync_keys(wrappers: list[nodes.Element]) -> None:
     for wrapper in wrappers:
         if keys.count(wrapper["versus_sync"]) > 1:
             wrapper["versus_sync"] = sync_key(wrapper["versus_label"])
-
-
-def _sync_for(label: str, name: str, config: Config) -> str:
-    """The sync key of a tab: a caption that names a language wins.
-
-    Two Dockerfiles captioned "Go" and "Rust" are both ``dockerfile``; keyed
-    by their captions they follow the reader's Go/Rust choice like the rest.
-    """
-    known = {sync_key(n) for n in language_names(config).values()}
-    return sync_key(label) if sync_key(label) in known else sync_key(name)
-
-
-def setup_code_compare(app: Sphinx) -> None:
-    """Register the directive and the per-format shaping of its doctree."""
-    from sphinx_versus import latex, tabs_html
-
-    app.add_directive("code-compare", CodeCompareDirective)
-    tabs_html.setup_tabs_html(app)
-    latex.setup_latex(app)

@@ -1,4 +1,4 @@
-"""The code-compare tab widget, made for interactive HTML only.
+"""HTML: code-compare as the WAI-ARIA tabs widget, for interactive HTML only.
 
 An HTML-only post-transform turns the generic code-compare doctree (labelled
 code blocks) into the WAI-ARIA tabs pattern: a ``tablist`` of ``tab`` buttons
@@ -11,16 +11,19 @@ JavaScript all code stays readable.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.code_compare import BLOCK_CLASS, ROOT_CLASS, TITLE_CLASS
+from sphinx_versus.nodes import (
+    CODE_COMPARE_BLOCK_CLASS,
+    CODE_COMPARE_CLASS,
+    CODE_COMPARE_TITLE_CLASS,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
 DEFAULT_TABLIST_LABEL = "Code comparison"
@@ -42,19 +45,15 @@ class versus_panel_label(nodes.TextElement, nodes.General):
     """The label shown over a panel when the tabs are not in use."""
 
 
-def interactive_html(env: BuildEnvironment) -> bool:
-    """HTML read in a browser, where scripts run; epub readers mostly do not."""
-    # SphinxPostTransform.is_supported() reads the builder class the same way.
-    builder = env._builder_cls
-    return builder.format == "html" and not builder.name.startswith("epub")
+def _is_root(node: nodes.Node) -> TypeGuard[nodes.container]:
+    return isinstance(node, nodes.container) and CODE_COMPARE_CLASS in node["classes"]
 
 
-def _is_root(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.container) and ROOT_CLASS in node["classes"]
-
-
-def _is_block(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.container) and BLOCK_CLASS in node["classes"]
+def _is_block(node: nodes.Node) -> TypeGuard[nodes.container]:
+    return (
+        isinstance(node, nodes.container)
+        and CODE_COMPARE_BLOCK_CLASS in node["classes"]
+    )
 
 
 def _button_text(caption: nodes.Element) -> list[nodes.Node]:
@@ -72,16 +71,20 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if not interactive_html(self.env):
-            return
         # Ids from the docname and a counter, so identical input gives
         # identical bytes and pages merged by singlehtml do not collide.
         prefix = "versus-" + nodes.make_id(self.env.docname)
-        for number, root in enumerate(list(self.document.findall(_is_root))):
+        roots = [n for n in self.document.findall(nodes.container) if _is_root(n)]
+        for number, root in enumerate(roots):
             self._tabify(root, f"{prefix}-{number}")
 
     def _tabify(self, root: nodes.Element, base: str) -> None:
-        titles = [c for c in root.children if TITLE_CLASS in c.get("classes", ())]
+        titles = [
+            c
+            for c in root.children
+            if isinstance(c, nodes.Element)
+            and CODE_COMPARE_TITLE_CLASS in c["classes"]
+        ]
         label = titles[0].astext() if titles else DEFAULT_TABLIST_LABEL
         tablist = versus_tablist(classes=["versus-tablist"], label=label)
         panels = nodes.container(classes=["versus-panels"])
@@ -92,6 +95,7 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
                 others.append(child)
                 continue
             caption = child.next_node(nodes.caption)
+            assert caption is not None  # the directive gave every block one
             tab_id, panel_id = f"{base}-tab-{index}", f"{base}-panel-{index}"
             tablist += versus_tab(
                 "",
@@ -171,8 +175,8 @@ def pass_through(self: Any, node: nodes.Element) -> None:
     """A panel's content still renders if a panel ever reaches another writer."""
 
 
-def setup_tabs_html(app: Sphinx) -> None:
-    """Register the tab nodes for every writer and the HTML transform."""
+def add_tab_nodes(app: Sphinx) -> None:
+    """Register the tab nodes with a visitor for every writer."""
     gone = (skip, None)
     for node, html in (
         (versus_tablist, (visit_tablist, depart_div)),
@@ -189,4 +193,3 @@ def setup_tabs_html(app: Sphinx) -> None:
         man=kept,
         texinfo=kept,
     )
-    app.add_post_transform(CodeCompareHtmlTransform)

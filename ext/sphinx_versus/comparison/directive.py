@@ -1,4 +1,4 @@
-"""comparison-table: rows from text, JSON or CSV become a docutils table.
+"""The comparison-table directive: rows from text, JSON or CSV become a table.
 
 The directive emits a plain ``table`` node (title, colspecs with a stub first
 column, thead, tbody), so every writer renders it natively and the cached
@@ -14,26 +14,26 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import RSTState
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_versus.datafiles import DataFileError, read_data_file
-from sphinx_versus.table_output import TABLE_CLASS
-from sphinx_versus.table_rows import (
-    Row,
+from sphinx_versus.comparison.rows import (
     RowError,
     fit_cells,
     looks_like_json,
     parse_json_cells,
     parse_json_rows,
     parse_pipe_rows,
-    read_csv,
     split_cells,
 )
+from sphinx_versus.datafiles import DataFileError, read_csv, read_data_file
+from sphinx_versus.nodes import TABLE_CLASS
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
+
+    from sphinx_versus.datafiles import CsvRow
 
 logger = logging.getLogger(__name__)
 
@@ -47,11 +47,13 @@ _ROWS_HINT = (
 
 
 def _widths(argument: str | None) -> str | list[int]:
-    return directives.value_or(("auto",), directives.positive_int_list)(argument)
+    if argument is not None and argument.strip() == "auto":
+        return "auto"
+    return directives.positive_int_list(argument or "")
 
 
 def _align(argument: str | None) -> str:
-    return directives.choice(argument, ("left", "center", "right"))
+    return directives.choice(argument or "", ("left", "center", "right"))
 
 
 class _Fatal(Exception):
@@ -116,9 +118,10 @@ class ComparisonTableDirective(SphinxDirective):
     # ------------------------------------------------------------- input
 
     def _is_myst(self) -> bool:
-        # MyST counts content_offset from the directive's line, docutils from
-        # the top of the file; MyST's state machine maps lines to themselves.
-        return type(self.state_machine).__module__.startswith("myst_parser")
+        # docutils' reST states count content_offset from the top of the
+        # input; MyST's (not RSTState) count from the directive's line, and
+        # MyST's state machine maps lines to themselves.
+        return not isinstance(self.state, RSTState)
 
     def _body_line(self, number: int) -> int:
         """The parser's line for 1-based body line *number*."""
@@ -131,7 +134,7 @@ class ComparisonTableDirective(SphinxDirective):
             source, real = self.state_machine.get_source_and_line(line)
         except (IndexError, AttributeError):
             source, real = self.get_source_info()
-        return str(Path(source).absolute()), real
+        return str(Path(source or "").absolute()), real or self.lineno
 
     def _headers_and_rows(self) -> tuple[_Line, list[_Line]]:
         headers = self._headers_option()
@@ -224,8 +227,8 @@ class ComparisonTableDirective(SphinxDirective):
         except DataFileError as exc:
             raise _Fatal(f":file: {exc}") from exc
         try:
-            rows: tuple[Row, ...] = read_csv(data)
-        except RowError as exc:
+            rows: tuple[CsvRow, ...] = read_csv(data)
+        except DataFileError as exc:
             raise _Fatal(f"{rel}, {exc}") from exc
         return [
             _Line(row.cells, self.lineno, f"{rel}, line {row.line}: ") for row in rows
@@ -338,11 +341,3 @@ def _scaled(weights: list[int]) -> list[int]:
     """
     factor = max(1, round(100 / sum(weights)))
     return [weight * factor for weight in weights]
-
-
-def setup_tables(app: Sphinx) -> None:
-    """Register comparison-table and the per-format shaping of every table."""
-    from sphinx_versus import table_output
-
-    app.add_directive(NAME, ComparisonTableDirective)
-    table_output.setup_table_output(app)

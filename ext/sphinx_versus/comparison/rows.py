@@ -1,4 +1,4 @@
-"""Rows of a comparison table from pipe text, JSON arrays or CSV bytes.
+"""Rows of a comparison table from pipe text or JSON arrays.
 
 No Sphinx or docutils imports: these functions turn text into plain lists and
 raise :class:`RowError` with a line and column, so the directive can point the
@@ -7,8 +7,6 @@ writer at the exact place, and the parsing is unit-tested without a build.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass
@@ -234,11 +232,12 @@ def _normalise(text: str) -> tuple[str, list[int], list[int]]:
             i = end + 1
         elif char in _DOUBLE_OPENERS or char in _SINGLE_OPENERS:
             closers = _DOUBLE_CLOSERS if char in _DOUBLE_OPENERS else _SINGLE_CLOSERS
-            end = _closing_quote(text, i + 1, closers)
-            if end is None:
+            closing = _closing_quote(text, i + 1, closers)
+            if closing is None:
                 emit(char, i)  # json reports "Expecting value" right here
                 i += 1
                 continue
+            end = closing
             emit('"', i)
             k = i + 1
             while k < end:
@@ -320,40 +319,4 @@ def parse_json_rows(text: str) -> tuple[Row, ...]:
         cells = _cells(item, f"row {number}", line)
         if any(cells):
             rows.append(Row(cells, line))
-    return tuple(rows)
-
-
-# ----------------------------------------------------------------------- CSV
-
-
-def read_csv(data: bytes) -> tuple[Row, ...]:
-    """Rows of a UTF-8 CSV file (BOM and CRLF welcome), each with its start line.
-
-    Rows whose cells are all empty (blank lines, a spreadsheet's ``,,,``) are
-    skipped.  Bad bytes or quoting raise :class:`RowError` with the line.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        msg = (
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-            "save the file with UTF-8 encoding"
-        )
-        raise RowError(msg, line, column) from exc
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[Row] = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            msg = f"not valid CSV ({exc}); check the quotes on this line"
-            raise RowError(msg, reader.line_num or start) from exc
-        stripped = tuple(cell.strip() for cell in cells)
-        if any(stripped):
-            rows.append(Row(stripped, start))
     return tuple(rows)

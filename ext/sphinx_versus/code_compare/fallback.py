@@ -1,14 +1,17 @@
-"""Labelled sequential blocks for sphinx-tabs outside interactive HTML.
+"""Every builder but interactive HTML: tabs become labelled blocks in sequence.
 
-sphinx-tabs picks its doctree shape while *reading*, from ``app.builder.name``
-(sphinx-tabs #150).  Read the Docs builds HTML first and LaTeX from the same
-pickled doctrees, so the PDF gets every tab label, then every panel.  This
-post-transform rewrites both shapes sphinx-tabs can leave -- the HTML one
-(tablist of buttons, then panels) and its plain-container one -- into what
-code-compare produces everywhere but HTML: each code tab a listing captioned
-with its label, each prose tab a bold label paragraph followed by its content.
-It matches on structure and attributes only, so sphinx-tabs need not be
-installed for the extension to load.
+code-compare's doctree already is labelled blocks; it only needs an anchor
+for its ``:name:`` (:class:`CodeCompareAnchorTransform`).
+
+sphinx-tabs, on the other hand, picks its doctree shape while *reading*,
+from ``app.builder.name`` (sphinx-tabs #150).  Read the Docs builds HTML
+first and LaTeX from the same pickled doctrees, so the PDF gets every tab
+label, then every panel.  :class:`SphinxTabsSequentialTransform` rewrites both
+shapes sphinx-tabs can leave -- the HTML one (tablist of buttons, then panels)
+and its plain-container one -- into what code-compare produces: each code tab
+a listing captioned with its label, each prose tab a bold label paragraph
+followed by its content.  It matches on structure and attributes only, so
+sphinx-tabs need not be installed for the extension to load.
 """
 
 from __future__ import annotations
@@ -18,25 +21,17 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.code_compare import ROOT_CLASS
-from sphinx_versus.tabs_html import interactive_html
+from sphinx_versus.nodes import CODE_COMPARE_CLASS, is_code_block
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from sphinx.application import Sphinx
 
 TAB_LABEL_CLASS = "versus-tab-label"
 
 
 def _is_tabs_root(node: nodes.Node) -> bool:
     return isinstance(node, nodes.container) and "sphinx-tabs" in node["classes"]
-
-
-def _is_code(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.literal_block) or (
-        isinstance(node, nodes.container) and bool(node.get("literal_block"))
-    )
 
 
 def _inline(node: nodes.Element) -> list[nodes.Node]:
@@ -55,11 +50,12 @@ def labelled(
 ) -> list[nodes.Node]:
     """One tab as a captioned listing, or as a label paragraph and its content."""
     text = "".join(n.astext() for n in label)
-    if len(content) != 1 or not _is_code(content[0]):
+    if len(content) != 1 or not is_code_block(content[0]):
         strong = nodes.strong(text, "", *label)
         return [nodes.paragraph(text, "", strong, classes=[TAB_LABEL_CLASS]), *content]
     code = content[0]
     assert isinstance(code, nodes.Element)
+    wrapper: nodes.Element
     if isinstance(code, nodes.literal_block):
         wrapper = nodes.container(
             "", literal_block=True, classes=["literal-block-wrapper"]
@@ -82,23 +78,33 @@ def _from_html_shape(
     document: nodes.document, root: nodes.Element
 ) -> list[nodes.Node] | None:
     """Tablist of tab buttons, then panels (read by an HTML builder)."""
-    tablists = [c for c in root.children if c.get("role") == "tablist"]
+    children = _elements(root.children)
+    tablists = [c for c in children if c.get("role") == "tablist"]
     if not tablists:
         return None
     panels = {
         c["ids"][0]: c
-        for c in root.children
+        for c in children
         if c.get("role") == "tabpanel" and c["ids"]
     }
     result: list[nodes.Node] = []
-    for tab in tablists[0].children:
+    for tab in _elements(tablists[0].children):
         panel = panels.pop(tab.get("aria-controls", ""), None)
         content = list(panel.children) if panel is not None else []
         result += labelled(document, list(tab.children), content)
     # Anything unmatched is kept, never dropped.
     result += [p for c in panels.values() for p in c.children]
-    result += [c for c in root.children if c.get("role") not in {"tablist", "tabpanel"}]
+    result += [
+        c
+        for c in root.children
+        if not isinstance(c, nodes.Element)
+        or c.get("role") not in {"tablist", "tabpanel"}
+    ]
     return result
+
+
+def _elements(children: Sequence[nodes.Node]) -> list[nodes.Element]:
+    return [c for c in children if isinstance(c, nodes.Element)]
 
 
 def _from_plain_shape(
@@ -128,15 +134,14 @@ class SphinxTabsSequentialTransform(SphinxPostTransform):
     default_priority = 150
 
     def run(self, **kwargs: Any) -> None:
-        if interactive_html(self.env):
-            return
         # Innermost first, so nested tab sets are flat before their parent moves.
-        for root in reversed(list(self.document.findall(_is_tabs_root))):
+        roots = [n for n in self.document.findall(nodes.container) if _is_tabs_root(n)]
+        for root in reversed(roots):
             shaped = _from_html_shape(self.document, root)
             if shaped is None:
                 shaped = _from_plain_shape(self.document, root)
             root.children = []
-            root += shaped
+            root.extend(shaped)
 
 
 class CodeCompareAnchorTransform(SphinxPostTransform):
@@ -150,16 +155,8 @@ class CodeCompareAnchorTransform(SphinxPostTransform):
     default_priority = 150
 
     def run(self, **kwargs: Any) -> None:
-        if interactive_html(self.env):
-            return
         for root in self.document.findall(nodes.container):
-            if ROOT_CLASS in root["classes"] and root["ids"]:
+            if CODE_COMPARE_CLASS in root["classes"] and root["ids"]:
                 target = nodes.target("", "", ids=root["ids"])
                 root["ids"] = []
                 root.insert(0, target)
-
-
-def setup_latex(app: Sphinx) -> None:
-    """Register the non-web shaping; it is inert on pages it does not concern."""
-    app.add_post_transform(SphinxTabsSequentialTransform)
-    app.add_post_transform(CodeCompareAnchorTransform)

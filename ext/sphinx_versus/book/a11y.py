@@ -1,4 +1,4 @@
-"""Accessibility repairs to the HTML around our content.
+"""HTML: accessibility repairs to the navigation Sphinx writes around the pages.
 
 Sphinx writes toctree captions as ``<p class="caption" role="heading">``
 without ``aria-level`` (sphinx-doc/sphinx#14030), which axe reports as a
@@ -33,7 +33,7 @@ def _wrap(toctree: Callable[..., str]) -> Callable[..., str]:
     return toctree_with_levels
 
 
-def _page_context(
+def add_heading_levels_to_context(
     app: Sphinx,
     pagename: str,
     templatename: str,
@@ -45,8 +45,3 @@ def _page_context(
         context["furo_navigation_tree"] = add_heading_levels(tree)
     if callable(context.get("toctree")):
         context["toctree"] = _wrap(context["toctree"])
-
-
-def setup_a11y(app: Sphinx) -> None:
-    # After the theme's own handlers (furo renders its tree at the default 500).
-    app.connect("html-page-context", _page_context, priority=900)

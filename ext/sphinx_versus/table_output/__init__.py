@@ -1,0 +1,24 @@
+"""The per-format shaping every sphinx-versus table gets, whoever made it.
+
+comparison-table and benchmark-table both emit plain ``table`` nodes carrying
+``versus-table``; these post-transforms adapt them to one output format each,
+so the cached doctree never depends on the builder that read it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_versus.assets import add_static_files
+from sphinx_versus.table_output.html import TableScrollBoxTransform
+from sphinx_versus.table_output.latex import LongTablesTransform
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(TableScrollBoxTransform)
+    app.add_post_transform(LongTablesTransform)
+    add_static_files(app, Path(__file__).parent / "static", css=["versus-tables.css"])
