@@ -12,7 +12,7 @@ import sphinx_versus
 
 HERE = Path(__file__).resolve().parent
 SNIPPETS = HERE.parent / "snippets"
-# docs/_ext/versus_site.py: the two books, the 404 page and social meta.
+# docs/_ext/versus_site.py: the 404 page and social meta.
 sys.path.insert(0, str(HERE / "_ext"))
 
 project = "Go vs Rust"
@@ -80,6 +80,7 @@ html_theme = "furo"
 html_title = "Go vs Rust"
 html_static_path: list[str] = ["_static"]
 html_favicon = "_static/favicon.svg"
+html_css_files = ["versus-site.css"]
 html_last_updated_fmt = None
 # Read the Docs gives the version's URL; with it pages get a canonical link
 # and absolute Open Graph URLs, and the 404 page knows the site's root.
@@ -109,7 +110,7 @@ _SUBTITLE = "A practical comparison for backend teams"
 _WRITERS_TEX = "sphinx-versus-writers-guide.tex"
 # Two books: the reader's guide with its glossary, and the writer's guide (the
 # root page's toctree of it is HTML-only).  Read the Docs publishes one PDF, the
-# first book (docs/_ext/versus_site.py); `make pdf` builds both.
+# first book (sphinx-versus names it in latexmkrc); `make pdf` builds both.
 latex_documents = [
     # (start doc, target, title, author, class, toctree_only)
     (root_doc, "sphinx-versus.tex", project, author, "manual", False),
@@ -121,9 +122,6 @@ latex_toplevel_sectioning = "chapter"
 latex_show_urls = "footnote"
 latex_domain_indices = False
 latex_table_style = ["booktabs", "colorrows"]
-# Listings, inline code, table fonts and the title page (absolute, so that a
-# test project borrowing these settings finds it too).
-latex_additional_files = [str(HERE / "_latex" / "versus-book.sty")]
 
 
 def _tex(text: str) -> str:
@@ -218,13 +216,9 @@ latex_elements = {
 \g@addto@macro\sphinxattablestart{{\versus@raggedcells}}
 \g@addto@macro\sphinxatlongtablestart{{\versus@raggedcells}}
 \makeatother
-% Listings that never leave a line or two alone on a page, inline code that
-% leaves no wide gaps, one typeface in tables, the title page
-% (docs/_latex/versus-book.sty).
-\newcommand*\versuskicker{{}}
-\newcommand*\versussubtitle{{}}
-\newcommand*\versustitlenote{{}}
-\usepackage{{versus-book}}
+% sphinx-versus loads its book typography (versus-book.sty): listings that
+% never leave a line or two alone on a page, no wide gaps around inline code,
+% one typeface in tables, and the title page these lines fill in.
 \hypersetup{{
   pdfauthor={{{_tex(author)}}},
   pdflang={{{language}}},

@@ -17,6 +17,9 @@ geometry, read from the rendered page:
   the baseline or a bar.  An ``<img>`` chart is measured by laying its SVG
   file out inline at the image's size.
 
+Printed (``@media print``, at 768 px), every code panel of a code-compare
+must show, under a visible label, with no line cut.
+
 A scroll cue is something the page draws, because phones and many desktops
 show no scrollbar until the reader scrolls: a scroll-shadow background
 (``background-attachment: local``) or a visible element marked
@@ -59,8 +62,29 @@ REPORT = Path(__file__).resolve().parents[1] / "output" / "geometry.json"
 # The measuring script; it returns plain data, and judge() applies the rules.
 MEASURE_JS = (Path(__file__).with_name("geometry.js")).read_text("utf-8")
 
+# Printed: every code panel shown, labelled, none of its lines cut.
+PRINT_JS = """
+() => [...document.querySelectorAll('.versus-code-compare [role="tabpanel"]')]
+  .map((panel) => {
+    const label = panel.querySelector('.versus-panel-label');
+    const pre = panel.querySelector('pre');
+    const seen = (el) => !!el && el.getBoundingClientRect().height > 0
+      && getComputedStyle(el).visibility !== 'hidden';
+    return {
+      label: label ? label.textContent.trim() : '',
+      shown: seen(panel),
+      labelled: seen(label),
+      cut: !!pre && pre.scrollWidth > pre.clientWidth + 1,
+    };
+  })
+"""
+
 SETTLE_JS = """
 async () => {
+  // Lazy images load as a reader scrolls; the crawl measures every one now.
+  for (const img of document.querySelectorAll('img[loading="lazy"]')) {
+    img.loading = 'eager';
+  }
   await document.fonts.ready;
   await Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -179,6 +203,16 @@ def crawl(docs_site: Site, browser: Browser) -> Crawl:
                         {"page": name, "width": width, "mode": mode, **data}
                     )
                     judge(name, width, mode, data, result)
+            page.emulate_media(media="print", color_scheme="light")
+            page.set_viewport_size({"width": 768, "height": 900})
+            _settle(page)
+            for panel in page.evaluate(PRINT_JS):
+                if not (panel["shown"] and panel["labelled"]) or panel["cut"]:
+                    result.problems["print"].append(
+                        f"{name} printed: the {panel['label'] or 'unlabelled'} panel "
+                        f"is {'cut' if panel['cut'] else 'hidden or unlabelled'}"
+                    )
+            page.emulate_media(media="screen")
     finally:
         context.close()
     REPORT.parent.mkdir(parents=True, exist_ok=True)
@@ -207,6 +241,10 @@ def test_chart_text_is_readable(crawl: Crawl) -> None:
 
 def test_chart_labels_overlap_nothing(crawl: Crawl) -> None:
     _report(crawl, "chart overlap")
+
+
+def test_printed_code_panels_are_all_labelled(crawl: Crawl) -> None:
+    _report(crawl, "print")
 
 
 def test_every_page_was_measured(crawl: Crawl, docs_site: Site) -> None:

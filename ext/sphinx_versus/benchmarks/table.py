@@ -2,7 +2,13 @@
 
 A real ``table`` node, so HTML, LaTeX, text, epub and man all render it with
 no code of ours; the best value is ``strong`` (with class ``versus-best``) so
-that it stands out in every format, not only where the CSS is loaded.
+that it stands out in every format, not only where the CSS is loaded, and a
+note under the table says what the bold means.
+
+The table keeps to the figures.  What would repeat or run long goes under it,
+in a block of notes every writer renders: a ``source`` that is the same in
+every row is said once, and notes longer than :data:`NOTE_CELL_MAX`
+characters become numbered notes, each marked in its row by its number.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from sphinx import addnodes
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH
-from sphinx_versus.nodes import TABLE_CLASS
+from sphinx_versus.nodes import TABLE_CLASS, TABLE_STACKABLE_CLASS
 
 if TYPE_CHECKING:
     from sphinx_versus.benchmarks.compare import Cell, Comparison, Row
@@ -55,6 +61,22 @@ def _unit_text(record: Record) -> str:
     return f"{record.unit}, {phrase}" if record.unit else phrase
 
 
+#: A notes cell longer than this turns the notes into numbered notes.
+NOTE_CELL_MAX = 32
+#: Says what the bold figures are.
+BEST_LEGEND = "Bold: the best figure in each row."
+#: The tables a page has, numbered to name their notes' anchors.
+_SERIAL = "versus-benchmark-table"
+
+
+def _shared(texts: list[str]) -> str | None:
+    """The one text every row has, if they all have the same."""
+    distinct = set(texts)
+    if len(distinct) == 1 and texts[0].strip():
+        return texts[0]
+    return None
+
+
 def _width(head: str, cells: list[str]) -> int:
     """Relative width from the text; the text writer uses it as characters."""
     return max(len(head), min(30, max((len(c) for c in cells), default=1)))
@@ -68,7 +90,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         if loaded is None:
             return []
         _, comparison = loaded
-        table = self.build_table(comparison)
+        table, notes = self.build_table(comparison)
         caption = self.caption_nodes()
         if caption:
             title = nodes.title(self.options["caption"], "", *caption)
@@ -80,7 +102,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         # and never wrap mid-number; the text columns share the rest.
         spec = addnodes.tabular_col_spec()
         spec["spec"] = self.latex_colspec(table)
-        return [spec, table]
+        return [spec, table, *notes]
 
     @staticmethod
     def latex_colspec(table: nodes.table) -> str:
@@ -99,26 +121,36 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             for w, n in zip(widths, numeric, strict=True)
         )
 
-    def build_table(self, comparison: Comparison) -> nodes.table:
+    def build_table(
+        self, comparison: Comparison
+    ) -> tuple[nodes.table, list[nodes.Node]]:
+        """The table, and the notes block under it (if there is anything to say)."""
         others = comparison.others
         systems = comparison.systems
+        records = [r.record for r in comparison.rows]
+        source = _shared([r.source for r in records]) if comparison.has_source else None
+        numbered = comparison.has_notes and any(
+            len(r.notes) > NOTE_CELL_MAX for r in records
+        )
         heads = [
             "Workload",
             *systems,
             *(f"{o} vs {comparison.baseline}" for o in others),
         ]
         columns: list[list[str]] = [
-            [f"{r.record.workload} ({_unit_text(r.record)})" for r in comparison.rows],
+            [f"{r.workload} ({_unit_text(r)})" for r in records],
             # A best value is **bold** in text output: room for the stars.
             *([_shown(r.cell(s)) for r in comparison.rows] for s in systems),
             *([r.cell(s).ratio for r in comparison.rows] for s in others),
         ]
-        if comparison.has_source:
+        show_source = comparison.has_source and source is None
+        show_notes = comparison.has_notes and not numbered
+        if show_source:
             heads.append("Source")
-            columns.append([r.record.source for r in comparison.rows])
-        if comparison.has_notes:
+            columns.append([r.source for r in records])
+        if show_notes:
             heads.append("Notes")
-            columns.append([r.record.notes for r in comparison.rows])
+            columns.append([r.notes for r in records])
         widths = [
             _width(head, cells) for head, cells in zip(heads, columns, strict=True)
         ]
@@ -126,6 +158,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         table = nodes.table(
             classes=[
                 TABLE_CLASS,
+                TABLE_STACKABLE_CLASS,
                 "versus-benchmark-table",
                 *self.options.get("class", []),
             ]
@@ -143,20 +176,44 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         tgroup += nodes.thead("", head_row)
         tbody = nodes.tbody()
         tgroup += tbody
-        for row in comparison.rows:
-            tbody += self.build_row(row, comparison)
-        return table
+        serial = self.env.new_serialno(_SERIAL)
+        note_ids: dict[int, str] = {}
+        if numbered:
+            for index, record in enumerate(records):
+                if record.notes.strip():
+                    note_ids[index] = f"versus-table-{serial}-note-{len(note_ids) + 1}"
+        for index, row in enumerate(comparison.rows):
+            tbody += self.build_row(
+                row, comparison, note_ids.get(index), show_source, show_notes
+            )
+        notes = self.notes_block(comparison, source, note_ids)
+        return table, notes
 
-    def build_row(self, row: Row, comparison: Comparison) -> nodes.row:
+    def build_row(
+        self,
+        row: Row,
+        comparison: Comparison,
+        note_id: str | None = None,
+        show_source: bool = True,
+        show_notes: bool = True,
+    ) -> nodes.row:
         record = row.record
         out = nodes.row()
         # The unit and direction once per row, after the workload's name.
         unit = f"({_unit_text(record)})"
-        out += _entry(
-            nodes.Text(record.workload),
-            nodes.Text(" "),
-            nodes.inline(unit, unit, classes=["versus-unit"]),
-        )
+        workload: list[nodes.Node] = [nodes.Text(record.workload)]
+        if note_id is not None:  # the note's number, right after the name
+            number = note_id.rsplit("-", 1)[1]
+            mark = nodes.reference(
+                number,
+                number,
+                refid=note_id,
+                internal=True,
+                classes=["versus-note-ref"],
+            )
+            workload.append(nodes.superscript("", "", mark))
+        workload += [nodes.Text(" "), nodes.inline(unit, unit, classes=["versus-unit"])]
+        out += _entry(*workload)
         for cell in row.cells:
             out += _value_entry(cell)
         for system in comparison.others:
@@ -169,11 +226,42 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
                 )
             else:
                 out += _entry(nodes.Text(ratio), classes=classes)
-        if comparison.has_source:
+        if comparison.has_source and show_source:
             out += self.markup_entry(record.source, "versus-source")
-        if comparison.has_notes:
+        if comparison.has_notes and show_notes:
             out += self.markup_entry(record.notes, "versus-notes")
         return out
+
+    def notes_block(
+        self, comparison: Comparison, source: str | None, note_ids: dict[int, str]
+    ) -> list[nodes.Node]:
+        """Under the table: what bold means, the one source, the numbered notes."""
+        block = nodes.container(classes=["versus-table-notes"])
+        if any(cell.best for row in comparison.rows for cell in row.cells):
+            legend = nodes.paragraph(classes=["versus-legend"])
+            legend += nodes.strong("Bold", "Bold", classes=["versus-best"])
+            legend += nodes.Text(BEST_LEGEND.removeprefix("Bold"))
+            block += legend
+        if source is not None:
+            parsed, messages = self.state.inline_text(source, self.lineno)
+            block += nodes.paragraph(
+                "", "", nodes.Text("Source of every figure: "), *parsed,
+                nodes.Text("."), classes=["versus-source"],
+            )  # fmt: skip
+            block.extend(messages)
+        if note_ids:
+            items = nodes.enumerated_list(
+                enumtype="arabic", prefix="", suffix=".", classes=["versus-notes"]
+            )
+            for index, note_id in note_ids.items():
+                text = comparison.rows[index].record.notes
+                parsed, messages = self.state.inline_text(text, self.lineno)
+                paragraph = nodes.paragraph(
+                    "", "", nodes.target("", "", ids=[note_id]), *parsed
+                )
+                items += nodes.list_item("", paragraph, *messages)
+            block += items
+        return [block] if len(block) else []
 
     def markup_entry(self, text: str, kind: str) -> nodes.entry:
         """Source and notes cells are inline markup (links work)."""

@@ -17,8 +17,13 @@ from sphinx_versus.code_compare.fallback import (
     CodeCompareAnchorTransform,
     SphinxTabsSequentialTransform,
 )
-from sphinx_versus.code_compare.html import CodeCompareHtmlTransform, add_tab_nodes
+from sphinx_versus.code_compare.html import (
+    CodeCompareHtmlTransform,
+    OutputBlockTransform,
+    add_tab_nodes,
+)
 from sphinx_versus.code_compare.languages import language_keys
+from sphinx_versus.code_compare.programs import add_program_nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,7 +51,9 @@ def _script_attributes(app: Sphinx) -> dict[str, Any]:
 
 def setup(app: Sphinx) -> None:
     app.add_directive("code-compare", CodeCompareDirective)
+    app.add_post_transform(OutputBlockTransform)
     add_tab_nodes(app)
+    add_program_nodes(app)
     app.connect("builder-inited", _add_shaping)
     add_static_files(
         app,

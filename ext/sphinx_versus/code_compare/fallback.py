@@ -83,9 +83,7 @@ def _from_html_shape(
     if not tablists:
         return None
     panels = {
-        c["ids"][0]: c
-        for c in children
-        if c.get("role") == "tabpanel" and c["ids"]
+        c["ids"][0]: c for c in children if c.get("role") == "tabpanel" and c["ids"]
     }
     result: list[nodes.Node] = []
     for tab in _elements(tablists[0].children):

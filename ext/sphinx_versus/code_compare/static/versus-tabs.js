@@ -7,6 +7,12 @@
 // page, and is remembered in localStorage["versus-lang"]; ?lang=rust in the
 // URL wins over the stored choice.  The server renders every panel visible;
 // this script marks each block .versus-js and hides the unselected panels.
+//
+// Side by side is a preference (the author's :layout:, or the reader's
+// toggle), granted only where every pane fits its code: each panel carries
+// the columns its longest line needs (data-versus-columns, measured by
+// Python); this script compares that with the width a pane would get and
+// otherwise keeps the block as tabs, with no toggle.
 "use strict";
 
 (() => {
@@ -157,13 +163,59 @@
   }
 
   /**
+   * Whether every panel's code fits its pane when the panels sit side by side.
    * @param {Element} root
-   * @param {string} view "tabs" or "side-by-side"
    */
-  function setView(root, view) {
+  function fitsSideBySide(root) {
+    const panels = root.querySelector(".versus-panels");
+    const tabpanels = Array.from(root.querySelectorAll('[role="tabpanel"]'));
+    const shown = tabpanels.find((p) => p instanceof HTMLElement && p.offsetWidth > 0);
+    const pre = shown ? shown.querySelector("pre") : null;
+    if (!(panels instanceof HTMLElement) || !(shown instanceof HTMLElement) || !pre)
+      return false;
+    const style = getComputedStyle(pre);
+    const probe = document.createElement("span");
+    probe.textContent = "0".repeat(40);
+    probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
+    probe.style.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    document.body.append(probe);
+    const ch = probe.getBoundingClientRect().width / 40;
+    probe.remove();
+    // What a pane loses to padding and borders around its code.
+    const overhead =
+      shown.clientWidth -
+      (pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+    const gap = 0.75 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const pane = (panels.clientWidth - gap * (tabpanels.length - 1)) / tabpanels.length;
+    return tabpanels.every(
+      (p) => Number(p.getAttribute("data-versus-columns") || 0) * ch <= pane - overhead,
+    );
+  }
+
+  /**
+   * Show `root` as the reader prefers, if its code fits: side by side only
+   * where every pane fits its longest line; the toggle only where it can act.
+   * @param {Element} root
+   */
+  function render(root) {
+    const preferred = root.getAttribute("data-versus-preferred") || "tabs";
+    // Measure in tabs view: then the selected panel shows at full width.
+    root.setAttribute("data-versus-view", "tabs");
+    const fits = fitsSideBySide(root);
+    const view = preferred === "side-by-side" && fits ? "side-by-side" : "tabs";
     root.setAttribute("data-versus-view", view);
+    root.setAttribute("data-versus-fit", fits ? "side-by-side" : "tabs");
     const toggle = root.querySelector(".versus-view-toggle");
     if (toggle) toggle.setAttribute("aria-pressed", String(view === "side-by-side"));
+  }
+
+  /**
+   * @param {Element} root
+   * @param {string} view "tabs" or "side-by-side": the reader's preference
+   */
+  function setView(root, view) {
+    root.setAttribute("data-versus-preferred", view);
+    render(root);
   }
 
   /** @param {MouseEvent} event */
@@ -182,7 +234,7 @@
         toggle.getAttribute("aria-pressed") === "true" ? "tabs" : "side-by-side";
       save(VIEW_KEY, view);
       const before = toggle.getBoundingClientRect().top;
-      document.querySelectorAll(ROOT).forEach((root) => setView(root, view));
+      document.querySelectorAll(`${ROOT}.versus-js`).forEach((root) => setView(root, view));
       markScrollable();
       window.scrollBy(0, toggle.getBoundingClientRect().top - before);
       return;
@@ -261,6 +313,9 @@
     resizeQueued = true;
     window.requestAnimationFrame(() => {
       resizeQueued = false;
+      document.querySelectorAll(ROOT).forEach((root) => {
+        if (root.classList.contains("versus-js")) render(root);
+      });
       markScrollable();
     });
   }
@@ -268,6 +323,7 @@
   function init() {
     const storedView = load(VIEW_KEY);
     document.querySelectorAll(ROOT).forEach((root) => {
+      if (!root.querySelector('[role="tablist"]')) return; // one block: no tabs
       const bar = root.querySelector(".versus-code-compare-bar");
       if (bar && !bar.querySelector(".versus-view-toggle")) {
         const toggle = document.createElement("button");
@@ -289,6 +345,7 @@
         tabs.find((t) => t.getAttribute("aria-selected") === "true") || tabs[0];
       if (first) select(first);
       root.classList.add("versus-js");
+      render(root); // measured with the tabs row in place
     });
     document.addEventListener("click", onClick);
     document.addEventListener("change", onChange);
