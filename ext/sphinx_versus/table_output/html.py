@@ -83,7 +83,7 @@ class FitTableTransform(SphinxPostTransform):
                 label_cells(tgroup)
 
 
-_SLASH = re.compile(r"(?<=\w{3}/)(?=\w{3})")
+_SLASH = re.compile(r"(?<=\w{4}/)(?=\w{4})")
 
 
 def break_after_slashes(tgroup: nodes.Element) -> None:
