@@ -119,7 +119,9 @@ def photograph(
 
 def _screens(image: Image.Image, height: int) -> Iterator[Image.Image]:
     for top in range(0, image.height, height):
-        yield image.crop((0, top, image.width, min(top + height, image.height)))
+        bottom = min(top + height, image.height)
+        if bottom - top >= 8:  # not a sliver of the page's last pixels
+            yield image.crop((0, top, image.width, bottom))
 
 
 def contact_sheet(shots: list[tuple[str, Path]], width: int, out: Path) -> None:
