@@ -66,7 +66,11 @@ def _head_tags(
     project = str(app.config.project)
     title = re.sub(r"<[^>]+>", "", str(context.get("title") or project))
     title = html.unescape(title)
-    description = _description(doctree) or app.config.versus_site_description
+    description = _description(doctree)
+    if description is None and app.config.versus_site_description:
+        # Generated pages (index, search) have no description of their own.
+        description = app.config.versus_site_description
+        tags.append(_meta("name", "description", description))
     is_root = pagename == app.config.root_doc
     tags += [
         _meta("property", "og:site_name", project),
