@@ -103,7 +103,15 @@ def prune_chart_cache(app: Sphinx, exception: Exception | None) -> None:
         return
     domain = app.env.get_domain(ChartsDomain.name)
     assert isinstance(domain, ChartsDomain)
-    _delete_unused(folder.iterdir(), domain.used_keys())
+    used = domain.used_keys()
+    _delete_unused(folder.iterdir(), used)
+    # The chart files an incremental HTML build wrote for drawings no page
+    # shows any more: an incremental build's output equals a clean one's.
+    images = Path(app.outdir) / str(getattr(app.builder, "imagedir", ""))
+    if app.builder.format == "html" and images != Path(app.outdir) and images.is_dir():
+        for path in images.glob("versus-chart-*.svg"):
+            if path.stem.removeprefix("versus-chart-").split("-")[0] not in used:
+                path.unlink(missing_ok=True)
 
 
 def _delete_unused(files: Iterable[Path], used: set[str]) -> None:

@@ -42,7 +42,7 @@ class versus_programs(nodes.General, nodes.Element):
 def included_file(literal: nodes.literal_block, env: BuildEnvironment) -> str | None:
     """The file a ``literalinclude`` read, if the block came from one."""
     source = literal.get("source")
-    if not source or source == env.doc2path(env.docname):
+    if not source or Path(source) == Path(os.fspath(env.doc2path(env.docname))):
         return None
     path = Path(source)
     return str(path) if path.is_file() else None
@@ -60,7 +60,7 @@ def programs_node(
         languages=[language for _, language, _ in files],
         files=[path for _, _, path in files],
     )
-    here = Path(env.doc2path(env.docname)).parent
+    here = Path(os.fspath(env.doc2path(env.docname))).parent
     for _label, _language, path in files:
         name = Path(path).name
         target = os.path.relpath(path, here)
