@@ -162,8 +162,26 @@
     markScrollable();
   }
 
+  /** The width of one character of code, measured once (fonts are shared). */
+  let charWidth = 0;
+
+  /** @param {Element} pre */
+  function codeCharWidth(pre) {
+    if (charWidth) return charWidth;
+    const style = getComputedStyle(pre);
+    const probe = document.createElement("span");
+    probe.textContent = "0".repeat(40);
+    probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
+    probe.style.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    document.body.append(probe);
+    charWidth = probe.getBoundingClientRect().width / 40;
+    probe.remove();
+    return charWidth;
+  }
+
   /**
    * Whether every panel's code fits its pane when the panels sit side by side.
+   * Reads layout only (call it for every block, then change them).
    * @param {Element} root
    */
   function fitsSideBySide(root) {
@@ -174,48 +192,51 @@
     if (!(panels instanceof HTMLElement) || !(shown instanceof HTMLElement) || !pre)
       return false;
     const style = getComputedStyle(pre);
-    const probe = document.createElement("span");
-    probe.textContent = "0".repeat(40);
-    probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
-    probe.style.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    document.body.append(probe);
-    const ch = probe.getBoundingClientRect().width / 40;
-    probe.remove();
     // What a pane loses to padding and borders around its code.
     const overhead =
       shown.clientWidth -
       (pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
     const gap = 0.75 * parseFloat(getComputedStyle(document.documentElement).fontSize);
     const pane = (panels.clientWidth - gap * (tabpanels.length - 1)) / tabpanels.length;
+    const ch = codeCharWidth(pre);
     return tabpanels.every(
       (p) => Number(p.getAttribute("data-versus-columns") || 0) * ch <= pane - overhead,
     );
   }
 
   /**
-   * Show `root` as the reader prefers, if its code fits: side by side only
-   * where every pane fits its longest line; the toggle only where it can act.
-   * @param {Element} root
+   * Show each block as the reader prefers, if its code fits: side by side
+   * only where every pane fits its longest line; the toggle only where it can
+   * act.  All blocks are measured in tabs view first (the selected panel at
+   * full width), then all are changed: one layout for the page, not one per
+   * block.
+   * @param {Element[]} roots
    */
-  function render(root) {
-    const preferred = root.getAttribute("data-versus-preferred") || "tabs";
-    // Measure in tabs view: then the selected panel shows at full width.
-    root.setAttribute("data-versus-view", "tabs");
-    const fits = fitsSideBySide(root);
-    const view = preferred === "side-by-side" && fits ? "side-by-side" : "tabs";
-    root.setAttribute("data-versus-view", view);
-    root.setAttribute("data-versus-fit", fits ? "side-by-side" : "tabs");
-    const toggle = root.querySelector(".versus-view-toggle");
-    if (toggle) toggle.setAttribute("aria-pressed", String(view === "side-by-side"));
+  function render(roots) {
+    roots.forEach((root) => root.setAttribute("data-versus-view", "tabs"));
+    const fits = roots.map(fitsSideBySide);
+    roots.forEach((root, i) => {
+      const preferred = root.getAttribute("data-versus-preferred") || "tabs";
+      const view = preferred === "side-by-side" && fits[i] ? "side-by-side" : "tabs";
+      root.setAttribute("data-versus-view", view);
+      root.setAttribute("data-versus-fit", fits[i] ? "side-by-side" : "tabs");
+      const toggle = root.querySelector(".versus-view-toggle");
+      if (toggle) toggle.setAttribute("aria-pressed", String(view === "side-by-side"));
+    });
+  }
+
+  /** The blocks with tabs (a block of one shared output has none). */
+  function tabbedRoots() {
+    return Array.from(document.querySelectorAll(`${ROOT}.versus-js`));
   }
 
   /**
-   * @param {Element} root
+   * @param {Element[]} roots
    * @param {string} view "tabs" or "side-by-side": the reader's preference
    */
-  function setView(root, view) {
-    root.setAttribute("data-versus-preferred", view);
-    render(root);
+  function setView(roots, view) {
+    roots.forEach((root) => root.setAttribute("data-versus-preferred", view));
+    render(roots);
   }
 
   /** @param {MouseEvent} event */
@@ -234,7 +255,7 @@
         toggle.getAttribute("aria-pressed") === "true" ? "tabs" : "side-by-side";
       save(VIEW_KEY, view);
       const before = toggle.getBoundingClientRect().top;
-      document.querySelectorAll(`${ROOT}.versus-js`).forEach((root) => setView(root, view));
+      setView(tabbedRoots(), view);
       markScrollable();
       window.scrollBy(0, toggle.getBoundingClientRect().top - before);
       return;
@@ -293,10 +314,15 @@
   const SCROLLABLE = "div.highlight > pre, div.table-wrapper, div.versus-table-wrapper";
 
   function markScrollable() {
-    document.querySelectorAll(SCROLLABLE).forEach((box) => {
+    const boxes = Array.from(document.querySelectorAll(SCROLLABLE)).filter(
+      (box) => box instanceof HTMLElement,
+    );
+    // Every size first, then the changes: one layout, not one per box.
+    const wide = boxes.map((box) => box.scrollWidth > box.clientWidth);
+    boxes.forEach((box, i) => {
       if (!(box instanceof HTMLElement)) return;
       const ours = box.dataset.versusScrollable !== undefined;
-      if (box.scrollWidth > box.clientWidth) {
+      if (wide[i]) {
         if (ours || box.hasAttribute("tabindex")) return;
         box.tabIndex = 0;
         box.dataset.versusScrollable = "";
@@ -313,9 +339,7 @@
     resizeQueued = true;
     window.requestAnimationFrame(() => {
       resizeQueued = false;
-      document.querySelectorAll(ROOT).forEach((root) => {
-        if (root.classList.contains("versus-js")) render(root);
-      });
+      render(tabbedRoots());
       markScrollable();
     });
   }
@@ -335,8 +359,8 @@
       const authored = root.classList.contains("versus-layout-side-by-side")
         ? "side-by-side"
         : "tabs";
-      setView(
-        root,
+      root.setAttribute(
+        "data-versus-preferred",
         storedView === "tabs" || storedView === "side-by-side" ? storedView : authored,
       );
       const tablist = root.querySelector('[role="tablist"]');
@@ -345,8 +369,8 @@
         tabs.find((t) => t.getAttribute("aria-selected") === "true") || tabs[0];
       if (first) select(first);
       root.classList.add("versus-js");
-      render(root); // measured with the tabs row in place
     });
+    render(tabbedRoots()); // measured with the tab rows in place
     document.addEventListener("click", onClick);
     document.addEventListener("change", onChange);
     document.addEventListener("keydown", onKeydown);
