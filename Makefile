@@ -12,18 +12,20 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench measure mutate fuzz clean
+.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench measure mutate fuzz shots lighthouse clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
 	@echo "make test      lint, then every test (snippets, PDF, browser included)"
 	@echo "make live      rebuild and reload the site in a browser while you write"
-	@echo "make pdf       build $(BUILD)/latex/sphinx-versus.pdf (needs TeX Live, see README)"
+	@echo "make pdf       build the guide's and the writer's guide's PDFs (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make matrix    the wheel in clean uv venvs builds tests/external (lowest and newest versions)"
 	@echo "make bench     build-performance benchmark (not part of make test)"
 	@echo "make mutate    mutation testing of the pure modules (slow; not in make test)"
 	@echo "make fuzz      the fuzzer, long: thousands of hostile pages (make test runs a few dozen)"
+	@echo "make shots     contact sheets of every page and both PDFs in $(BUILD)/shots"
+	@echo "make lighthouse  Lighthouse mobile scores of every page (needs npx, chromium)"
 	@echo "make lint      ruff and mypy --strict"
 	@echo "make locale    refresh the extension's message catalog and compile its translations"
 	@echo "make measure   run the Go and Rust workloads, write docs/data/measured.csv"
@@ -94,7 +96,8 @@ pdf: $(STAMP)
 		exit 1; }
 	LATEXMKOPTS="-interaction=nonstopmode -halt-on-error" \
 		$(SPHINX) -M latexpdf $(DOCS) $(BUILD) $(SPHINXOPTS)
-	@echo "PDF: $(BUILD)/latex/sphinx-versus.pdf"
+	@echo "PDFs: $(BUILD)/latex/sphinx-versus.pdf (the guide)," \
+		"$(BUILD)/latex/sphinx-versus-writers-guide.pdf (the writer's guide)"
 
 epub: $(STAMP)
 	$(SPHINX) -b epub $(SPHINXOPTS) $(DOCS) $(BUILD)/epub
@@ -118,6 +121,15 @@ fuzz: $(STAMP)
 # Python: needs Go, Rust, wrk, hyperfine and taskset, not the venv.
 measure:
 	$(PYTHON) bench/measure.py $(if $(filter-out 0,$(QUICK)),--quick) $(if $(OUT),--out $(OUT)) $(MEASURE_ARGS)
+# Screenshots of every page at 375 and 1280 px (light and dark) and thumbnails
+# of both PDFs, as contact sheets for a person to look at.
+shots: html pdf
+	$(BIN)/python -m tests.shots $(SHOTS_ARGS)
+
+# Lighthouse (mobile) on every page of a locally served build: a benchmark,
+# machine-dependent, not part of make test.
+lighthouse: html
+	$(BIN)/python -m tests.benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

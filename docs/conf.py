@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -10,6 +12,8 @@ import sphinx_versus
 
 HERE = Path(__file__).resolve().parent
 SNIPPETS = HERE.parent / "snippets"
+# docs/_ext/versus_site.py: the 404 page and social meta.
+sys.path.insert(0, str(HERE / "_ext"))
 
 project = "Go vs Rust"
 author = "The sphinx-versus authors"
@@ -23,6 +27,7 @@ extensions = [
     "sphinx_tabs.tabs",
     "sphinx_copybutton",
     "sphinx_versus",
+    "versus_site",
 ]
 
 # Files starting with _ are {include}d into pages, never pages themselves.
@@ -73,8 +78,17 @@ myst_substitutions = {"go_version": go_version, "rust_version": rust_version}
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Go vs Rust"
-html_static_path: list[str] = []
+html_static_path: list[str] = ["_static"]
+html_favicon = "_static/favicon.svg"
+html_css_files = ["versus-site.css"]
 html_last_updated_fmt = None
+# Read the Docs gives the version's URL; with it pages get a canonical link
+# and absolute Open Graph URLs, and the 404 page knows the site's root.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+versus_site_description = (
+    "Go or Rust? A practical guide for backend teams: the verdict, a feature "
+    "table, side-by-side code that compiles, and benchmark figures."
+)
 html_theme_options = {
     "navigation_with_keys": True,
 }
@@ -93,9 +107,14 @@ sphinx_tabs_disable_tab_closing = True
 # every character the guide uses, and xindy sorts the index.
 latex_engine = "xelatex"
 _SUBTITLE = "A practical comparison for backend teams"
+_WRITERS_TEX = "sphinx-versus-writers-guide.tex"
+# Two books: the reader's guide with its glossary, and the writer's guide (the
+# root page's toctree of it is HTML-only).  Read the Docs publishes one PDF, the
+# first book (sphinx-versus names it in latexmkrc); `make pdf` builds both.
 latex_documents = [
     # (start doc, target, title, author, class, toctree_only)
     (root_doc, "sphinx-versus.tex", project, author, "manual", False),
+    ("writers-guide/index", _WRITERS_TEX, "Writer’s guide", author, "manual", True),
 ]
 # Every guide page is a chapter; the root toctrees' captions become parts
 # (see _toctree_captions_as_parts below).
@@ -131,6 +150,43 @@ _PDF_KEYWORDS = (
     "Go, Golang, Rust, programming languages, comparison, backend, "
     "concurrency, memory safety, garbage collection, ownership, benchmarks"
 )
+_WRITERS_SUBTITLE = "Writing comparison pages with sphinx-versus"
+_WRITERS_SUBJECT = (
+    "How to write X-versus-Y comparison pages with the sphinx-versus Sphinx "
+    "extension: feature tables, synced code tabs, benchmark tables and charts, "
+    "verified code samples, the PDF and Read the Docs"
+)
+_WRITERS_KEYWORDS = (
+    "Sphinx, MyST, reStructuredText, documentation, comparison tables, "
+    "code tabs, benchmarks, Read the Docs"
+)
+
+
+def _book(kicker: str, subtitle: str, note: str, subject: str, keywords: str) -> str:
+    """What differs between the two books: title page lines and PDF metadata."""
+    return rf"""\renewcommand*\versuskicker{{{_tex(kicker)}}}%
+  \renewcommand*\versussubtitle{{{_tex(subtitle)}}}%
+  \renewcommand*\versustitlenote{{{note}}}%
+  \hypersetup{{pdfsubject={{{_tex(subject)}}}, pdfkeywords={{{_tex(keywords)}}}}}%"""
+
+
+_READERS_BOOK = _book(
+    "A guide for backend teams",
+    _SUBTITLE,
+    "Every code sample compiles, passes the linters and runs with "
+    f"Go {_tex(go_version)} and Rust {_tex(rust_version)}.",
+    _PDF_SUBJECT,
+    _PDF_KEYWORDS,
+)
+_WRITERS_BOOK = _book(
+    "sphinx-versus",
+    _WRITERS_SUBTITLE,
+    "Every example in this guide is rendered from the source it shows, "
+    "in the build that made this book.",
+    _WRITERS_SUBJECT,
+    _WRITERS_KEYWORDS,
+)
+_WRITERS_JOB = _WRITERS_TEX.removesuffix(".tex")
 
 latex_elements = {
     "papersize": "a4paper",
@@ -160,14 +216,23 @@ latex_elements = {
 \g@addto@macro\sphinxattablestart{{\versus@raggedcells}}
 \g@addto@macro\sphinxatlongtablestart{{\versus@raggedcells}}
 \makeatother
+% sphinx-versus loads its book typography (versus-book.sty): listings that
+% never leave a line or two alone on a page, no wide gaps around inline code,
+% one typeface in tables, and the title page these lines fill in.
 \hypersetup{{
-  pdftitle={{{_tex(project)}}},
   pdfauthor={{{_tex(author)}}},
-  pdfsubject={{{_tex(_PDF_SUBJECT)}}},
-  pdfkeywords={{{_tex(_PDF_KEYWORDS)}}},
   pdflang={{{language}}},
   pdfdisplaydoctitle=true,
 }}
+% The book is told by its file name (Read the Docs names the first book after
+% the project; it builds only that one).
+\edef\versusjob{{\jobname}}
+\edef\versuswritersjob{{\detokenize{{{_WRITERS_JOB}}}}}
+\ifx\versusjob\versuswritersjob
+  {_WRITERS_BOOK}
+\else
+  {_READERS_BOOK}
+\fi
 % The table of contents keeps its name: Sphinx would title it after the first
 % toctree caption, which here names Part I.
 \addto\captionsenglish{{\renewcommand{{\contentsname}}{{Contents}}}}
@@ -175,31 +240,6 @@ latex_elements = {
 % Part pages in the sans-serif bold of the chapter and section headings.
 \titleformat{{\part}}[display]{{\centering\py@HeaderFamily\Huge}}%
   {{\partname~\thepart}}{{1em}}{{}}
-\newcommand{{\versusmaketitle}}{{%
-  \let\sphinxrestorepageanchorsetting\relax
-  \ifHy@pageanchor\def\sphinxrestorepageanchorsetting{{\Hy@pageanchortrue}}\fi
-  \hypersetup{{pageanchor=false}}% no duplicate page.1 destination
-  \begin{{titlepage}}%
-    \noindent\rule{{\textwidth}}{{1pt}}\par
-    \begin{{flushright}}%
-      \py@HeaderFamily
-      \vspace*{{2\baselineskip}}
-      {{\Huge \@title\par}}
-      \vspace{{1.5\baselineskip}}
-      {{\LARGE\itshape {_tex(_SUBTITLE)}\par}}
-      \vfill
-      {{\large\normalfont Every code sample compiles, passes the linters and
-        runs with\par Go {_tex(go_version)} and Rust {_tex(rust_version)}.\par}}
-      \vfill
-      {{\LARGE \@author\par}}
-      \vspace{{\baselineskip}}
-      {{\large \py@release\releaseinfo\par \@date\par}}
-    \end{{flushright}}%
-    \par\noindent\rule{{\textwidth}}{{1pt}}
-  \end{{titlepage}}%
-  \setcounter{{footnote}}{{0}}%
-  \sphinxrestorepageanchorsetting
-}}
 \makeatother
 """,
     "maketitle": r"\versusmaketitle",
@@ -218,3 +258,5 @@ epub_language = language
 epub_scheme = "UUID"
 epub_identifier = "urn:uuid:2167c1b8-f4e1-55cb-9b7a-efae2f17f087"
 epub_show_urls = "footnote"
+# The 404 page is for the web server; an e-book has no missing URLs.
+epub_exclude_files = ["404.xhtml"]

@@ -164,17 +164,33 @@ class RtdBuild:
             problems.append(f"{self.pdf} was not written")
         return problems
 
-    def overfull(self, limit_pt: float) -> list[str]:
+    def overfull(self, limit_pt: float, log: str | None = None) -> list[str]:
         """Overfull boxes wider than ``limit_pt``: text running into the margin."""
-        found = []
+        return overfull_boxes(self.log if log is None else log, limit_pt)
+
+    def build_book(self, tex: str) -> Step:
+        """Build another book of the LaTeX directory, as ``make pdf`` does.
+
+        Read the Docs builds only latexmk's default file; Sphinx's Makefile
+        runs ``latexmk`` once per ``.tex`` file, with Sphinx's ``latexmkrc``.
+        """
+        argv = ["latexmk", "-pdf", "-f", "-dvi-", "-ps-", "-interaction=nonstopmode"]
+        step = _run(f"latexmk {tex}", [*argv, tex], self.latexdir, dict(os.environ))
+        self.steps.append(step)
+        return step
+
+
+def overfull_boxes(log: str, limit_pt: float) -> list[str]:
+    """``Overfull \\hbox`` lines of a LaTeX log wider than ``limit_pt``."""
+    return [
+        match.group(0)
         for match in re.finditer(
             r"^Overfull \\hbox \((?P<pt>[\d.]+)pt too wide\)(?P<where>.*)$",
-            self.log,
+            log,
             re.MULTILINE,
-        ):
-            if float(match["pt"]) > limit_pt:
-                found.append(match.group(0))
-        return found
+        )
+        if float(match["pt"]) > limit_pt
+    ]
 
 
 def copy_project(docs: Path, dest: Path, siblings: Iterable[Path] = ()) -> Path:
@@ -313,6 +329,107 @@ def pdf_fonts_not_embedded(pdf: Path) -> list[str]:
     rows = _tool(["pdffonts", str(pdf)]).splitlines()[2:]
     # Columns, from the right: emb sub uni object-number generation.
     return [row for row in rows if row.split()[-5] != "yes"]
+
+
+@dataclass(frozen=True)
+class PdfFont:
+    name: str  # without the subset prefix: FreeSerif-Identity-H
+    type: str  # CID Type 0C, Type 3, ...
+
+    @property
+    def family(self) -> str:
+        """FreeSerif, FreeSans, FreeMono, DejaVuSans, CMSY5 ..."""
+        base = self.name.split("-")[0]
+        return re.sub(r"(Bold|Italic|Oblique|BoldItalic|BoldOblique)+$", "", base)
+
+
+def pdf_fonts(pdf: Path) -> list[PdfFont]:
+    """Every font ``pdffonts`` lists (subset prefix dropped)."""
+    rows = _tool(["pdffonts", str(pdf)]).splitlines()[2:]
+    fonts = []
+    for row in rows:
+        # name type... encoding emb sub uni object generation
+        cols = row.split()
+        name = cols[0].split("+", 1)[-1]
+        fonts.append(PdfFont(name, " ".join(cols[1:-6])))
+    return fonts
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A run of text in one font, as ``pdftohtml -xml`` reports it (in pt)."""
+
+    page: int
+    top: float
+    left: float
+    width: float
+    height: float
+    font: str  # family name without the subset prefix
+    bold: bool
+    color: str  # #rrggbb
+    text: str
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def baseline(self) -> float:
+        return self.top + self.height
+
+
+def pdf_text_runs(
+    pdf: Path, first: int | None = None, last: int | None = None
+) -> list[TextRun]:
+    """The PDF's text runs with their font and position, page by page."""
+    argv = ["pdftohtml", "-xml", "-i", "-q", "-stdout", "-zoom", "1"]
+    if first is not None:
+        argv += ["-f", str(first)]
+    if last is not None:
+        argv += ["-l", str(last)]
+    root = ET.fromstring(_tool([*argv, str(pdf)]))
+    fonts: dict[str, str] = {}
+    colors: dict[str, str] = {}
+    runs = []
+    for page in root.iter("page"):
+        number = int(page.get("number", "0"))
+        for spec in page.iter("fontspec"):
+            family = spec.get("family", "").split("+", 1)[-1]
+            fonts[spec.get("id", "")] = family
+            colors[spec.get("id", "")] = spec.get("color", "")
+        for text in page.iter("text"):
+            content = "".join(text.itertext())
+            if not content.strip():
+                continue
+            runs.append(
+                TextRun(
+                    page=number,
+                    top=float(text.get("top", "0")),
+                    left=float(text.get("left", "0")),
+                    width=float(text.get("width", "0")),
+                    height=float(text.get("height", "0")),
+                    font=fonts.get(text.get("font", ""), ""),
+                    bold=text.find(".//b") is not None,
+                    color=colors.get(text.get("font", ""), ""),
+                    text=content,
+                )
+            )
+    return runs
+
+
+def listing_pages(lines_file: Path) -> dict[int, dict[int, int]]:
+    """Listing number -> {page: how many of its lines were shipped on it}.
+
+    ``docs/_latex/versus-book.sty`` writes one ``<listing> <line> <page>``
+    line per visual code line as TeX ships the page out, so this is where each
+    line really landed.
+    """
+    pages: dict[int, dict[int, int]] = {}
+    for line in lines_file.read_text("utf-8").splitlines():
+        listing, _line, page = (int(field) for field in line.split())
+        by_page = pages.setdefault(listing, {})
+        by_page[page] = by_page.get(page, 0) + 1
+    return pages
 
 
 @dataclass

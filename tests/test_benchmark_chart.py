@@ -45,7 +45,7 @@ def rebuild(build_site, previous: Built, buildername="html", **kwargs) -> Built:
     return build_site({}, buildername, srcdir=previous.srcdir, **kwargs)
 
 
-def test_html_inlines_an_accessible_themeable_svg(build_site):
+def test_html_shows_two_cached_svg_files_with_one_accessible_name(build_site):
     built = build_site(FILES, conf=CONF)
     html = built.read("index.html")
     soup = BeautifulSoup(html, "html.parser")
@@ -57,34 +57,43 @@ def test_html_inlines_an_accessible_themeable_svg(build_site):
         "Fig. 1"
     )
 
-    svg = first.find("svg")
-    assert svg["role"] == "img"
-    title = svg.find("title", id=svg["aria-labelledby"])
-    assert title.get_text().startswith("Bar chart of Rust relative to Go")
+    # A <picture>: the wide drawing from 44em up, the narrow one below; files
+    # the browser caches, fetched when they scroll into view.
+    picture = first.find("picture")
+    source, img = picture.find("source"), picture.find("img")
+    assert source["media"] == "(min-width: 44em)"
+    assert source["srcset"].endswith("-wide.svg")
+    assert img["src"].endswith("-narrow.svg")
+    assert img["loading"] == "lazy"
+    assert int(img["width"]) > 0 and int(img["height"]) > 0
+    assert first.find("svg") is None, "the chart is a file, not inline"
+    # The accessible name is the text alternative stating every figure.
+    alt = img["alt"]
+    assert alt.startswith("Bar chart of Rust relative to Go")
     for figure in (
         "Go 150K–200K, Rust 200K–300K; Rust 1.4× faster",
         "(µs, lower is better): Go ~45, Rust ~20; Rust 2.3× faster",
         "Go ~5, Rust ~60; Rust 12× slower",
     ):
-        assert figure in title.get_text()
-    other = second.find("svg")
-    assert other.find("title").get_text() == "A hand-written description."
+        assert figure in alt
+    assert second.find("img")["alt"] == "A hand-written description."
 
-    # Text and axes follow the page's colour; no leftover sentinel, no XML
-    # prolog, no hard-coded background.
-    assert "currentColor" in str(svg)
-    assert render.INK not in html
-    assert "<?xml" not in html
-    assert "<!DOCTYPE svg" not in html
-    # The same drawing twice on one page: every id is still unique, and every
-    # reference inside an SVG points into that SVG.
-    ids = [tag["id"] for tag in soup.find_all(id=True)]
-    assert len(ids) == len(set(ids))
-    for drawing in (svg, other):
-        own = {tag["id"] for tag in drawing.find_all(id=True)}
-        refs = re.findall(r'(?:href="#|url\(#)([^")]+)', str(drawing))
+    for name in (source["srcset"], img["src"]):
+        svg = (built.outdir / name).read_text("utf-8")
+        assert svg.startswith("<?xml")
+        assert f'<title id="c-title">{alt[:30]}' in svg.replace("&#x27;", "'")
+        # Dark ink on no ground: CSS inverts it for dark mode; no sentinel left.
+        assert render.INK not in svg
+        assert "currentColor" not in svg
+        assert "background-color" not in svg
+        refs = re.findall(r'(?:href="#|url\(#)([^")]+)', svg)
         assert refs
-        assert set(refs) <= own
+        assert set(refs) <= set(re.findall(r'\bid="([^"]+)"', svg))
+    # The same drawing with another text alternative (its <title>): its own
+    # files, named by the drawing and the text.
+    other = second.find("img")["src"]
+    assert other != img["src"]
+    assert other.split("-")[:-2] == img["src"].split("-")[:-2]
     assert "versus-benchmarks.css" in html
 
 
@@ -155,21 +164,22 @@ def test_an_unchanged_chart_is_not_drawn_again(build_site, monkeypatch):
     calls: list[str] = []
     real = render.render_chart
 
-    def counting(spec, fmt):
-        calls.append(fmt)
-        return real(spec, fmt)
+    def counting(spec, fmt, variant="wide"):
+        calls.append(f"{fmt}-{variant}")
+        return real(spec, fmt, variant)
 
     monkeypatch.setattr(render, "render_chart", counting)
     first = build_site(FILES, conf=CONF)
-    assert calls == ["svg"]  # two charts, one drawing: same content, same hash
-    cached = list((first.app.doctreedir / cache.CACHE_DIR).iterdir())
-    assert [p.suffix for p in cached] == [".svg"]
+    # two charts, one content: one drawing per layout
+    assert sorted(calls) == ["svg-narrow", "svg-wide"]
+    cached = sorted(p.name for p in (first.app.doctreedir / cache.CACHE_DIR).iterdir())
+    assert [p.rsplit(".", 1)[1] for p in cached] == ["svg", "svg"]
 
     # A fresh environment re-reads and rewrites the page; the drawing comes
     # from the cache, so matplotlib is not even needed.
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     again = rebuild(build_site, first, conf=CONF, freshenv=True)
-    assert calls == ["svg"]
+    assert sorted(calls) == ["svg-narrow", "svg-wide"]
     assert again.read("index.html") == first.read("index.html")
 
 

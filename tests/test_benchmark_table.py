@@ -46,7 +46,16 @@ def rebuild(build_site, previous: Built, buildername="html", **kwargs) -> Built:
 
 
 def cells(row) -> list[str]:
-    return [c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])]
+    """What each cell holds (without the column label card view shows)."""
+    texts = []
+    for cell in row.find_all(["th", "td"]):
+        strings = [
+            s
+            for s in cell.strings
+            if "versus-cell-label" not in s.parent.get("class", [])
+        ]
+        texts.append(" ".join("".join(strings).split()))
+    return texts
 
 
 def test_html_table(build_site):
@@ -147,7 +156,9 @@ def test_html_table(build_site):
     rst = BeautifulSoup(built.read("rst.html"), "html.parser")
     first, second = rst.find_all("table")
     assert first.find("caption").find("strong").get_text() == "reST"
-    assert first.find("a", href="https://example.org/lab").get_text() == "Example lab"
+    # One source for every row: a link, once, under the table.
+    notes = first.find_next(class_="versus-table-notes")
+    assert notes.find("a", href="https://example.org/lab").get_text() == "Example lab"
     assert "extra-class" in second["class"]
     assert cells(second.find_all("tr")[1]) == [
         "Start-up (ms, lower is better)",
@@ -158,15 +169,29 @@ def test_html_table(build_site):
 
     article = BeautifulSoup(built.read("article.html"), "html.parser")
     rows = article.find("table", id="article-table").find_all("tr")[1:]
-    assert [cells(r)[1:4] for r in rows] == [
+    assert [cells(r)[1:] for r in rows] == [
         ["150K–200K", "200K–300K", "1.4× faster"],
         ["~2", "~0.8", "2.5× faster"],
         ["~45", "~20", "2.3× faster"],
         ["~15", "~5", "3× smaller"],
         ["~5", "~60", "12× slower"],
     ]
-    assert cells(rows[2])[0] == "Binary search (10M items) (µs, lower is better)"
-    assert cells(rows[0])[4] == "Go vs Rust article (seed)"
+    # Each row's long note is a numbered note under the table, its number a
+    # link after the workload's name; the source every row shares is said once.
+    assert cells(rows[2])[0] == "Binary search (10M items)3 (µs, lower is better)"
+    ref = rows[2].find("a", class_="versus-note-ref")
+    notes = article.find(class_="versus-table-notes")
+    items = notes.find("ol").find_all("li")
+    assert len(items) == 5
+    assert items[2].find(id=ref["href"][1:]) is not None
+    assert "whether this is one search or a batch" in items[2].get_text()
+    assert "Source of every figure: Go vs Rust article (seed)." in notes.get_text()
+    assert notes.find("strong", class_="versus-best").get_text() == "Bold"
+    # Card view: each figure cell carries its column's name, hidden on a wide
+    # screen (versus-tables.css).
+    labels = [s.get_text() for s in rows[0].select(".versus-cell-label")]
+    assert labels == ["Go", "Rust", "Rust vs Go"]
+    assert "versus-stackable" in article.find("table", id="article-table")["class"]
     assert "versus-benchmarks.css" in built.read("article.html")
 
 
@@ -188,7 +213,9 @@ def test_latex_and_text(build_site):
     assert "**200K–300K**" in text
     assert "12× slower" in text
     assert "Go and Rust on five workloads" in text
-    assert "| HTTP requests/sec (req/s,      | 150K–200K | **200K–300K** |" in text
+    assert "| HTTP requests/sec^1 (req/s,    | 150K–200K | **200K–300K** |" in text
+    assert "Source of every figure: Go vs Rust article (seed)." in text
+    assert "3. Approximate, as published; whether this is one search" in text
 
 
 def test_incremental_rebuild_rereads_only_dependents(build_site, tmp_path):
@@ -205,6 +232,8 @@ def test_incremental_rebuild_rereads_only_dependents(build_site, tmp_path):
     assert "12× slower" in first.read("uses.html")
     drawn_before = first.read("drawn.html")
     assert "Rust 60; Rust 12× slower" in drawn_before
+    image = BeautifulSoup(drawn_before, "html.parser").find("img")["src"]
+    drawing_before = (Path(first.outdir) / image).read_text("utf-8")
 
     noop = rebuild(build_site, first, conf=RECORD_READS)
     assert noop.app.versus_read_docs == []
@@ -222,9 +251,17 @@ def test_incremental_rebuild_rereads_only_dependents(build_site, tmp_path):
     drawn = second.read("drawn.html")
     assert "Rust 7.5; Rust 1.5× slower" in drawn
     assert "12× slower" not in drawn
-    # A new drawing, not only a new text alternative.
-    old_paths = re.findall(r'<path d="[^"]*"', drawn_before)
-    assert re.findall(r'<path d="[^"]*"', drawn) != old_paths
+
+    # A new drawing (new files), not only a new text alternative.
+    def drawing(html: str) -> str:
+        src = BeautifulSoup(html, "html.parser").find(
+            "img", class_="versus-chart-image"
+        )
+        return (Path(second.outdir) / src["src"]).read_text("utf-8")
+
+    old_paths = re.findall(r'<path d="[^"]*"', drawing_before)
+    assert old_paths
+    assert re.findall(r'<path d="[^"]*"', drawing(drawn)) != old_paths
 
 
 def test_bad_input_is_located_and_nothing_is_dropped(build_site):

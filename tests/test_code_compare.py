@@ -632,3 +632,121 @@ def test_tab_buttons_hold_no_links_but_panel_labels_do(kept: BeautifulSoup) -> N
     go_label = kept.select('[role="tabpanel"]')[0].select_one(".versus-panel-label")
     assert go_label.get_text() == "Go with fmt"
     assert go_label.select_one('a[href="https://pkg.go.dev/fmt"]') is not None
+# -- what the reader gets beyond the excerpts (issue 14) ---------------------------
+
+GO_PROGRAM = (
+    'package main\n\nfunc main() {\n\tprintln("hi") // [x]\n}\n\n// Output:\n// hi\n'
+)
+RUST_PROGRAM = 'fn main() {\n    println!("hi"); // [x]\n}\n\n// Output:\n// hi\n'
+OUTPUT_PAGE = """\
+# Output
+
+````{code-compare} Same output
+```{literalinclude} p/main.go
+:language: go
+:start-at: "// Output:"
+```
+
+```{literalinclude} p/main.rs
+:language: rust
+:start-at: "// Output:"
+```
+````
+
+````{code-compare} Different output
+```{code-block} text
+:caption: Go
+
+// Output:
+// a long line of Go output that must wrap rather than hide behind a scroll
+```
+
+```{code-block} text
+:caption: Rust
+
+// Output:
+// Rust says it differently
+```
+````
+
+````{code-compare} First excerpt
+```{literalinclude} p/main.go
+:language: go
+:lines: 3-5
+```
+
+```{literalinclude} p/main.rs
+:language: rust
+:lines: 1-3
+```
+````
+
+````{code-compare} Second excerpt
+```{literalinclude} p/main.go
+:language: go
+:lines: 4
+```
+
+```{literalinclude} p/main.rs
+:language: rust
+:lines: 2
+```
+````
+"""
+OUTPUT_FILES: dict[str, str | bytes] = {
+    "index.md": OUTPUT_PAGE,
+    "p/main.go": GO_PROGRAM,
+    "p/main.rs": RUST_PROGRAM,
+}
+
+
+def test_same_output_is_shown_once_and_output_wraps(build_site):
+    built = build_site(OUTPUT_FILES)
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    same, different, *_ = soup.select("div.versus-code-compare")
+    # One block, labelled with both languages, no tabs.
+    assert "versus-output" in same["class"]
+    assert same.find(role="tablist") is None
+    assert len(same.find_all("pre")) == 1
+    label = same.select_one(".versus-panel-label").get_text()
+    assert label == "Go and Rust: the same output"
+    # Different output stays tabs, but marked as output (its lines wrap).
+    assert "versus-output" in different["class"]
+    assert len(different.find_all(role="tab")) == 2
+    # Other builders: one listing, captioned with both languages.
+    latex = again(build_site, built, {}, "latex")
+    body = tex(latex)
+    assert body.count(r"\begin{sphinxVerbatim}") == 2 + 2 + 2 + 1
+    assert r"Go and Rust: the same output" in body
+
+
+def test_excerpts_offer_the_complete_programs_once_per_page(build_site):
+    built = build_site(OUTPUT_FILES)
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    first, second = soup.select("details.versus-programs")
+    # The whole files, read from the files the excerpts come from, collapsed.
+    assert first.get("open") is None
+    listings = [pre.get_text() for pre in first.find_all("pre")]
+    assert listings == [GO_PROGRAM.expandtabs(4), RUST_PROGRAM]
+    downloads = first.select("a.download")
+    assert [a.get_text() for a in downloads] == ["main.go", "main.rs"]
+    for a in downloads:
+        path = Path(built.outdir) / a["href"]
+        assert path.read_text("utf-8") in (GO_PROGRAM, RUST_PROGRAM)
+    # The second example links to the first instead of repeating the files.
+    assert second.find("pre") is None
+    assert second.select_one(f'a[href="#{first["id"]}"]') is not None
+    assert len(second.select("a.download")) == 2
+    # Output blocks offer no programs; the PDF carries none.
+    assert soup.select("div.versus-output details") == []
+    latex = again(build_site, built, {}, "latex")
+    assert "package main" not in tex(latex)
+
+
+def test_panels_carry_the_width_their_code_needs(build_site):
+    built = build_site(FILES, conf=CONF)
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    for panel in soup.select('[role="tabpanel"]'):
+        code = panel.find("pre").get_text()
+        widest = max(len(line.expandtabs(4)) for line in code.splitlines())
+        assert int(panel["data-versus-columns"]) == widest

@@ -75,7 +75,8 @@ def table_with_caption(soup: BeautifulSoup, caption: str) -> Tag:
 
 
 def cell_texts(row: Tag) -> list[str]:
-    return [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+    """What each cell reads (a <wbr> break opportunity is not a space)."""
+    return [" ".join(cell.get_text().split()) for cell in row.find_all(["th", "td"])]
 
 
 def body_rows(table: Tag) -> list[list[str]]:
@@ -366,7 +367,7 @@ def test_other_builders(build_site, builder, output, scoped):
     """epub and singlehtml get the HTML treatment; man and texinfo the plain table."""
     conf = NUMFIG + 'copyright = "2025, tests"\nversion = "1"\n'
     built = build_site(root_files(), builder, conf=conf)
-    text = built.read(output)
+    text = built.read(output).replace("<wbr />", "")  # a break opportunity
     for cell in ("Memory management", "Ownership/borrowing (no GC)", "rustfmt"):
         assert cell in text
     assert ('<th class="stub">' in text) is scoped

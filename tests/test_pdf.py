@@ -9,9 +9,16 @@ table row, every code block, every code-compare label, every chart -- and the
 benchmark figures from ``docs/data/*.csv`` through the formatting
 functions the directives use.
 
+The site is two books (two ``latex_documents`` entries): Read the Docs builds
+the first, the reader's guide; the writer's guide is then built from the same
+LaTeX directory as ``make pdf`` builds it.  Both are checked for typography
+read from what TeX shipped: no overfull line, no listing split that leaves
+fewer than four lines on a page (from the ``.lines`` file the book's LaTeX
+writes), one typeface per role, no wide spaces next to inline code.
+
 A second, small build of ``tests/roots/pdf`` checks the LaTeX setup itself on
 content the guide may not have: characters, a table longer than a page, long
-cells and a code line wider than the page.
+cells, a code line wider than the page and listings of every length.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ if TYPE_CHECKING:
 pytestmark = [pytest.mark.pdf, pytest.mark.toolchain]
 
 SLUG = "sphinx-versus"
+WRITERS = "sphinx-versus-writers-guide"
 FIXTURE = Path(__file__).resolve().parent / "roots" / "pdf"
 BENCHMARK_CSVS = (DOCS / "data" / "benchmarks.csv", DOCS / "data" / "measured.csv")
 #: Builder tags the ``only`` directive sees (format and name).
@@ -63,26 +71,62 @@ EPUB_TAGS = ("html", "epub")
 
 @dataclass
 class Site:
-    """One Read the Docs build and ways to read it."""
+    """One book of a Read the Docs build, and ways to read it.
+
+    ``name`` is the book's file name in the LaTeX directory and ``start`` its
+    start document (its ``latex_documents`` entry); Read the Docs builds the
+    first book, the others are built as ``make pdf`` builds them.
+    """
 
     build: rtd.RtdBuild
+    name: str = SLUG
+    start: str = "index"
+
+    @property
+    def pdf(self) -> Path:
+        return self.build.latexdir / f"{self.name}.pdf"
+
+    @property
+    def log(self) -> str:
+        path = self.build.latexdir / f"{self.name}.log"
+        return path.read_text("utf-8", errors="replace")
+
+    @property
+    def lines(self) -> Path:
+        """Where each code line was shipped (docs/_latex/versus-book.sty)."""
+        return self.build.latexdir / f"{self.name}.lines"
 
     @cached_property
     def text(self) -> str:
         """The PDF's text in content order, :func:`rtd.squash`-ed."""
-        return rtd.squash(rtd.pdf_text(self.build.pdf))
+        return rtd.squash(rtd.pdf_text(self.pdf))
 
     @cached_property
     def pages(self) -> list[str]:
-        return [rtd.squash(page) for page in rtd.pdf_pages(self.build.pdf)]
+        return [rtd.squash(page) for page in rtd.pdf_pages(self.pdf)]
 
     @cached_property
     def outline(self) -> list[rtd.Bookmark]:
-        return rtd.pdf_outline(self.build.pdf)
+        return rtd.pdf_outline(self.pdf)
 
     @cached_property
     def tex(self) -> str:
-        return (self.build.latexdir / f"{SLUG}.tex").read_text("utf-8")
+        return (self.build.latexdir / f"{self.name}.tex").read_text("utf-8")
+
+    @cached_property
+    def docnames(self) -> set[str]:
+        """The pages of this book: its start document and what its toctrees
+        shown in LaTeX include, recursively."""
+        found, todo = set(), [self.start]
+        while todo:
+            name = todo.pop()
+            if name in found or name not in self.doctrees:
+                continue
+            found.add(name)
+            for toctree in self.doctrees[name].findall(addnodes.toctree):
+                if _shown(toctree, LATEX_TAGS):
+                    todo += toctree["includefiles"]
+        return found
 
     @cached_property
     def doctrees(self) -> dict[str, nodes.document]:
@@ -127,6 +171,23 @@ def site_conf() -> dict[str, object]:
     return runpy.run_path(str(DOCS / "conf.py"))
 
 
+@pytest.fixture(scope="module")
+def writers_book(site: Site) -> Site:
+    """The writer's guide, built from the RTD LaTeX directory as make pdf does."""
+    step = site.build.build_book(f"{WRITERS}.tex")
+    book = Site(site.build, WRITERS, "writers-guide/index")
+    assert book.pdf.exists(), step.describe()
+    return book
+
+
+@pytest.fixture(scope="module", params=[SLUG, WRITERS])
+def book(request: pytest.FixtureRequest, site: Site) -> Site:
+    """Each book of the site in turn."""
+    if request.param == WRITERS:
+        return request.getfixturevalue("writers_book")
+    return site
+
+
 # -- reading doctrees ---------------------------------------------------------------
 
 
@@ -146,7 +207,10 @@ def _shown(node: nodes.Node, tags: Sequence[str]) -> bool:
 def _find(
     site: Site, cls: type[nodes.Node], tags: Sequence[str]
 ) -> Iterator[tuple[str, nodes.Element]]:
+    in_pdf = "latex" in tags
     for docname, doctree in site.doctrees.items():
+        if in_pdf and docname not in site.docnames:
+            continue  # a page of another book
         for node in doctree.findall(cls):
             if _shown(node, tags):
                 yield docname, node
@@ -203,13 +267,14 @@ def test_read_the_docs_sequence_is_clean(site: Site) -> None:
     assert build.log.startswith("This is XeTeX"), build.log[:200]
     problems = build.latex_problems()
     assert not problems, "\n".join(problems)
-    # Nothing runs visibly into the margin: tables, code, long inline literals.
-    overfull = build.overfull(limit_pt=5.0)
-    assert not overfull, "\n".join(overfull)
     assert build.pdf.stat().st_size > 0
     assert build.epub is not None
+    # One .tex per book; RTD's latexmk (-jobname, no file name) builds the
+    # first, which latexmkrc names as its default file.
     tex_files = sorted(p.name for p in build.latexdir.glob("*.tex"))
-    assert tex_files == [f"{SLUG}.tex"], "latexmk -jobname needs exactly one .tex"
+    assert tex_files == sorted([f"{SLUG}.tex", f"{WRITERS}.tex"])
+    rc = (build.latexdir / "latexmkrc").read_text("utf-8")
+    assert f"@default_files = ('{SLUG}.tex');" in rc
 
 
 def test_pdf_is_a_book(site: Site, site_conf: dict[str, object]) -> None:
@@ -248,10 +313,12 @@ def test_pdf_has_the_index_the_html_has(site: Site) -> None:
 
 
 def test_every_guide_page_is_one_chapter(site: Site) -> None:
+    """The reader's guide: the root toctrees the PDF shows, and nothing else."""
     index = site.doctrees["index"]
+    toctrees = [t for t in index.findall(addnodes.toctree) if _shown(t, LATEX_TAGS)]
     expected = [
         _title(site.doctrees[name])
-        for toctree in index.findall(addnodes.toctree)
+        for toctree in toctrees
         for name in toctree["includefiles"]
     ]
     chapters = [b.title for b in site.outline if b.depth == 1]
@@ -259,7 +326,7 @@ def test_every_guide_page_is_one_chapter(site: Site) -> None:
         chapters.pop()
     assert chapters == expected
     parts = [b.title for b in site.outline if b.depth == 0]
-    captions = [t["caption"] for t in index.findall(addnodes.toctree)]
+    captions = [t["caption"] for t in toctrees]
     assert len(parts) == len(captions)
     assert all(_same(p, c) for p, c in zip(parts, captions, strict=True)), parts
 
@@ -333,11 +400,172 @@ def _end_of_braces(text: str, start: int) -> int:
     return len(text)
 
 
+# -- two books ----------------------------------------------------------------------
+
+
+def _chapters(pdf: Path) -> list[str]:
+    return [b.title for b in rtd.pdf_outline(pdf) if b.depth <= 1]
+
+
+def test_writers_guide_is_a_book_of_its_own(
+    site: Site, writers_book: Site, site_conf: dict[str, object]
+) -> None:
+    step = site.build.step(f"latexmk {WRITERS}.tex")
+    assert step.returncode == 0, step.describe()
+    problems = [line for line in writers_book.log.splitlines() if line.startswith("!")]
+    assert not problems, "\n".join(problems)
+    assert "There were undefined references" not in writers_book.log
+    info = rtd.pdf_info(writers_book.pdf)
+    assert _same(info["Title"], "Writer's guide"), info["Title"]
+    writers = _chapters(writers_book.pdf)
+    readers = _chapters(site.build.pdf)
+    about = _title(site.doctrees["writers-guide/about"])
+    assert writers[0] == about, writers[:3]
+    assert "Glossary" not in writers
+    assert about not in readers, "the reader's guide holds the writer's guide"
+    assert not set(writers) & set(readers) - {"Index"}
+
+
+def test_writers_guide_prints_each_example_once(writers_book: Site) -> None:
+    """A MyST/reST tab pair prints both tabs on paper; the result prints once."""
+    text = rtd.pdf_text(writers_book.pdf)
+    captions = re.findall(r"(?m)^(?:Table|Fig\.) \d+\.\d+: (.+)$", text)
+    assert len(captions) >= 5, captions
+    repeated = sorted({c for c in captions if captions.count(c) > 1})
+    assert not repeated, repeated
+
+
+# -- typography, read from what TeX shipped ------------------------------------------
+
+#: A listing this short never breaks across pages; a longer one leaves at
+#: least MIN_LINES lines on each page (docs/_latex/versus-book.sty).
+SHORT_LISTING = 12
+MIN_LINES = 4
+
+
+def _listing_problems(lines_file: Path) -> tuple[list[str], int]:
+    """Listings split badly, and how many listings were split at all."""
+    problems, split = [], 0
+    for listing, by_page in sorted(rtd.listing_pages(lines_file).items()):
+        if len(by_page) < 2:
+            continue
+        split += 1
+        total = sum(by_page.values())
+        pages = sorted(by_page)
+        where = ", ".join(f"p. {page}: {by_page[page]}" for page in pages)
+        if total <= SHORT_LISTING:
+            problems.append(f"listing {listing} ({total} lines) is split: {where}")
+        elif min(by_page[pages[0]], by_page[pages[-1]]) < MIN_LINES:
+            problems.append(
+                f"listing {listing} ({total} lines) leaves fewer than "
+                f"{MIN_LINES} lines on a page: {where}"
+            )
+    return problems, split
+
+
+def test_no_line_runs_into_the_margin(book: Site) -> None:
+    """No overfull line over 1 pt: tables, code, long inline literals."""
+    overfull = rtd.overfull_boxes(book.log, limit_pt=1.0)
+    assert not overfull, "\n".join(overfull)
+
+
+def test_listings_never_leave_a_few_lines_alone(book: Site) -> None:
+    problems, _ = _listing_problems(book.lines)
+    assert not problems, "\n".join(problems)
+
+
+#: Font families by role: body (serif), headings and captions (sans), code
+#: (mono); Computer Modern only for the math arrow that marks a wrapped code
+#: line.
+FONT_FAMILIES = {"FreeSerif", "FreeSans", "FreeMono", "CMMI5", "CMSY5"}
+#: The charts' face: matplotlib draws them with the DejaVu Sans it ships, as
+#: Type 3 fonts (vector and searchable; Type 42 would cost four times the
+#: drawing, benchmarks/render.py).
+CHART_FAMILY = "DejaVuSans"
+
+
+def test_fonts_are_one_family_per_role(book: Site) -> None:
+    fonts = rtd.pdf_fonts(book.pdf)
+    assert fonts
+    allowed = FONT_FAMILIES | {CHART_FAMILY}
+    strays = sorted({f"{f.name} ({f.type})" for f in fonts if f.family not in allowed})
+    assert not strays, f"fonts outside {sorted(allowed)}: {strays}"
+    type3 = sorted({f.name for f in fonts if f.type == "Type 3"})
+    assert all(name.startswith(CHART_FAMILY) for name in type3), type3
+
+
+def test_table_reads_in_one_typeface_with_bold_headers(site: Site) -> None:
+    """The feature table: header row and row headers bold, in the cells' face."""
+    page = next(
+        n
+        for n, text in enumerate(site.pages, 1)
+        if rtd.squash("Go and Rust at a glance") in text
+    )
+    runs = rtd.pdf_text_runs(site.build.pdf, page, page)
+
+    def run_of(text: str) -> rtd.TextRun:
+        return next(r for r in runs if r.text.strip() == text)
+
+    header = [run_of(t) for t in ("Feature", "Go", "Rust")]
+    stubs = [run_of(t) for t in ("Memory management", "Learning curve")]
+    cells = [run_of(t) for t in ("Gentle (weeks)", "Steep (months)", "Very fast")]
+    family = {r.font.split("-")[0] for r in cells}
+    assert len(family) == 1, family
+    (body,) = family
+    for run in header + stubs:
+        assert run.font.split("-")[0].startswith(body), (run.text, run.font)
+        assert run.bold, f"{run.text!r} is not bold ({run.font})"
+
+
+#: The widest space next to inline code, in pt (a natural space is 2.5 pt).
+MAX_CODE_GAP = 6.0
+
+
+def test_no_wide_spaces_around_inline_code(book: Site) -> None:
+    """Lines with inline code must not open wide gaps beside it.
+
+    A gap is measured between a run of the body face and a run of code on
+    one line.  Table columns are told apart by alignment: a run that starts
+    where runs on two other lines of the page start is a column, not a word.
+    """
+    runs = rtd.pdf_text_runs(book.pdf)
+    lines: dict[tuple[int, int], list[rtd.TextRun]] = {}
+    starts: dict[tuple[int, int], int] = {}
+    for run in runs:
+        lines.setdefault((run.page, round(run.baseline / 3)), []).append(run)
+        starts[run.page, round(run.left)] = (
+            starts.get((run.page, round(run.left)), 0) + 1
+        )
+    wide = []
+    for (page, _), line in lines.items():
+        line.sort(key=lambda r: r.left)
+        for a, b in itertools.pairwise(line):
+            if {"Mono" in a.font, "Mono" in b.font} != {True, False}:
+                continue  # not prose beside inline code
+            if "Sans" in a.font + b.font or starts[page, round(b.left)] >= 3:
+                continue  # a heading, or a table column
+            gap = b.left - a.right
+            if MAX_CODE_GAP < gap < 30:  # further away: another column
+                between = f"{a.text[-25:]!r} and {b.text[:25]!r}"
+                wide.append(f"p. {page}: {gap:.1f} pt between {between}")
+    assert not wide, "\n".join(wide)
+
+
+def test_title_page_is_the_designed_one(
+    site: Site, site_conf: dict[str, object]
+) -> None:
+    """White title on the dark band, not Sphinx's default title page."""
+    runs = rtd.pdf_text_runs(site.build.pdf, 1, 1)
+    title = max(runs, key=lambda r: r.height)
+    assert title.text.strip() == site_conf["project"]
+    assert title.color.lower() == "#ffffff", title
+
+
 # -- content: everything the HTML has -------------------------------------------
 
 
-def test_pdf_has_every_table_row(site: Site) -> None:
-    tables = list(_find(site, nodes.table, LATEX_TAGS))
+def test_pdf_has_every_table_row(book: Site) -> None:
+    tables = list(_find(book, nodes.table, LATEX_TAGS))
     comparison = [t for _, t in tables if "versus-comparison" in t["classes"]]
     assert comparison, "no comparison-table in the docs"
     assert sum(len(_rows(t)) for t in comparison) >= 10
@@ -345,7 +573,7 @@ def test_pdf_has_every_table_row(site: Site) -> None:
         f"{docname}: {cells}"
         for docname, table in tables
         for cells in _rows(table)
-        if not _find_row(site.text, cells)
+        if not _find_row(book.text, cells)
     ]
     assert not missing, "\n".join(missing)
 
@@ -384,22 +612,22 @@ def test_pdf_has_every_benchmark_figure(site: Site) -> None:
     assert not missing, "\n".join(missing)
 
 
-def test_pdf_has_every_code_block_with_its_label(site: Site) -> None:
-    blocks = list(_code_blocks(site, LATEX_TAGS))
+def test_pdf_has_every_code_block_with_its_label(book: Site) -> None:
+    blocks = list(_code_blocks(book, LATEX_TAGS))
     labelled = [b for b in blocks if b[2]]
     assert {label for *_, label in labelled} >= {"Go", "Rust"}
     included = [
         b
         for b in blocks
         if Path(b[1].get("source", "")).is_relative_to(
-            site.build.srcdir.parent / "snippets"
+            book.build.srcdir.parent / "snippets"
         )
     ]
     assert included, "no literalinclude of snippets/ in the docs"
     missing, unlabelled = [], []
     for docname, block, label in blocks:
         lines = _code_lines(block)
-        if lines and rtd.find_in_order(site.text, lines, max_gap=LINE_GAP) < 0:
+        if lines and rtd.find_in_order(book.text, lines, max_gap=LINE_GAP) < 0:
             missing.append(f"{docname}: {block.astext()[:80]!r}")
         if label and lines:
             # The label is the listing's caption, directly above its code
@@ -407,27 +635,27 @@ def test_pdf_has_every_code_block_with_its_label(site: Site) -> None:
             caption = re.compile(
                 re.escape(rtd.squash(label)) + r"\d*" + re.escape(lines[0])
             )
-            if not caption.search(site.text):
+            if not caption.search(book.text):
                 unlabelled.append(f"{docname}: {label} above {lines[0]!r}")
     assert not missing, "\n".join(missing)
     assert not unlabelled, "\n".join(unlabelled)
 
 
-def test_chart_is_an_embedded_vector_figure(site: Site) -> None:
-    charts = list(_find(site, benchmark_chart, LATEX_TAGS))
+def test_chart_is_an_embedded_vector_figure(book: Site) -> None:
+    charts = list(_find(book, benchmark_chart, LATEX_TAGS))
     assert charts, "no benchmark-chart in the docs"
     included = re.findall(
-        r"\\sphinxincludegraphics(?:\[[^\]]*\])?\{\{?([^{}]+)\}?(\.pdf)\}", site.tex
+        r"\\sphinxincludegraphics(?:\[[^\]]*\])?\{\{?([^{}]+)\}?(\.pdf)\}", book.tex
     )
-    chart_files = [site.build.latexdir / (name + ext) for name, ext in included]
+    chart_files = [book.build.latexdir / (name + ext) for name, ext in included]
     chart_files = [f for f in chart_files if f.name.startswith("versus-chart")]
     assert len(chart_files) == len(charts)
-    raster_pages = {image.page for image in rtd.pdf_images(site.build.pdf)}
+    raster_pages = {image.page for image in rtd.pdf_images(book.build.pdf)}
     for chart in chart_files:
         assert chart.read_bytes().startswith(b"%PDF")
         chart_text = rtd.squash(rtd.pdf_text(chart))
         assert chart_text, f"{chart.name} has no text: drawn as an image?"
-        pages = [n for n, page in enumerate(site.pages, 1) if chart_text in page]
+        pages = [n for n, page in enumerate(book.pages, 1) if chart_text in page]
         assert pages, f"the text of {chart.name} is not in the PDF"
         assert not raster_pages & set(pages), "the chart's page holds a raster image"
 
@@ -583,3 +811,14 @@ def test_fixture_parts_from_toctree_captions(fixture_site: Site) -> None:
     assert outline[:3] == [(0, "the pages"), (1, "typography"), (1, "tables")]
     assert (0, "the code") in outline
     assert "CONTENTS" in fixture_site.pages[1]  # not "THE PAGES"
+
+
+def test_fixture_listings_at_page_breaks(fixture_site: Site) -> None:
+    """Listings of every length meet page breaks; each split obeys the rule."""
+    lines = fixture_site.build.latexdir / f"{SLUG}.lines"
+    problems, split = _listing_problems(lines)
+    assert not problems, "\n".join(problems)
+    assert split >= 2, "no listing met a page break: the check proved nothing"
+    text = fixture_site.text
+    for n in range(1, 17):
+        assert rtd.squash(f"LISTING-{n:02d}-01") in text

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 TABLE_CLASS = "versus-table"
 #: The HTML box a ``versus-table`` scrolls in (furo's own wrapper, if present).
 TABLE_WRAPPER_CLASS = "versus-table-wrapper"
+#: A table that becomes one labelled card per row on a narrow screen (tables
+#: with many columns, and tables of figures, which do not wrap).
+TABLE_STACKABLE_CLASS = "versus-stackable"
 
 #: code-compare: the whole block, its title, and each language's block.
 CODE_COMPARE_CLASS = "versus-code-compare"

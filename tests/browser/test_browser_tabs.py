@@ -411,9 +411,11 @@ def test_reader_view_toggle_persists(
     assert toggle.get_attribute("aria-pressed") == "true"
     shown(page, {"compare-two": ["go", "rust"]})
     page.reload()
-    shown(
-        page, {"compare-two": ["go", "rust"], "compare-three": ["go", "python", "rust"]}
-    )
+    # Three columns would cut compare-three's lines: it stays tabs, and says so.
+    shown(page, {"compare-two": ["go", "rust"], "compare-three": ["go"]})
+    three = page.locator("#compare-three .versus-code-compare")
+    assert three.get_attribute("data-versus-fit") == "tabs"
+    assert not three.get_by_role("button", name="Side by side").is_visible()
     toggle.click()
     shown(page, {"compare-two": ["go"], "side-by-side": ["go"]})
     page.goto(fixture_site.url("other.html"))

@@ -72,14 +72,17 @@ def _write_atomically(path: Path, data: bytes) -> None:
     Path(tmp).replace(path)
 
 
-def chart_bytes(builder: Builder, node: nodes.Element, fmt: str) -> bytes:
+def chart_bytes(
+    builder: Builder, node: nodes.Element, fmt: str, variant: str = "wide"
+) -> bytes:
     """The drawing from the cache, drawing (and caching) it on a miss."""
-    path = Path(builder.doctreedir) / CACHE_DIR / f"{node['key']}.{fmt}"
+    suffix = "" if variant == "wide" else f"-{variant}"
+    path = Path(builder.doctreedir) / CACHE_DIR / f"{node['key']}{suffix}.{fmt}"
     try:
         return path.read_bytes()
     except FileNotFoundError:
         pass
-    data = render.render_chart(node["spec"], fmt)
+    data = render.render_chart(node["spec"], fmt, variant)
     if fmt == "svg":
         data = render.prepare_svg(data).encode()
     _write_atomically(path, data)
@@ -100,12 +103,20 @@ def prune_chart_cache(app: Sphinx, exception: Exception | None) -> None:
         return
     domain = app.env.get_domain(ChartsDomain.name)
     assert isinstance(domain, ChartsDomain)
-    _delete_unused(folder.iterdir(), domain.used_keys())
+    used = domain.used_keys()
+    _delete_unused(folder.iterdir(), used)
+    # The chart files an incremental HTML build wrote for drawings no page
+    # shows any more: an incremental build's output equals a clean one's.
+    images = Path(app.outdir) / str(getattr(app.builder, "imagedir", ""))
+    if app.builder.format == "html" and images != Path(app.outdir) and images.is_dir():
+        for path in images.glob("versus-chart-*.svg"):
+            if path.stem.removeprefix("versus-chart-").split("-")[0] not in used:
+                path.unlink(missing_ok=True)
 
 
 def _delete_unused(files: Iterable[Path], used: set[str]) -> None:
     for path in files:
         if path.name.startswith(".tmp-"):
             continue  # a parallel writer's file in progress
-        if path.stem not in used:
+        if path.stem.split("-")[0] not in used:  # <key> or <key>-<variant>
             path.unlink(missing_ok=True)

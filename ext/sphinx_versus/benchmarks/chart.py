@@ -2,14 +2,17 @@
 
 Like ``sphinx.ext.graphviz``, the directive only stores what to draw (a small
 JSON-able spec and its content hash) in the doctree, and each writer's
-visitor produces its own format: inline SVG for HTML, an SVG file for epub, a
-vector PDF for LaTeX, the alt text for text, man and texinfo.  Drawings are
-cached under the doctree directory by content hash, so an unchanged chart
-costs one file read and matplotlib is never imported for it.
+visitor produces its own format: two SVG files in a ``<picture>`` for HTML (a
+wide and a narrow layout; files the browser caches, so pages stay light), an
+SVG file for epub, a vector PDF for LaTeX, the alt text for text, man and
+texinfo.  Drawings are cached under the doctree directory by content hash,
+so an unchanged chart costs one file read and matplotlib is never imported
+for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import warnings
 import weakref
@@ -146,7 +149,9 @@ class BenchmarkChartDirective(BaseBenchmarkDirective):
             )
 
 
-def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
+def _drawing(
+    builder: Builder, node: benchmark_chart, fmt: str, variant: str = "wide"
+) -> bytes | None:
     """The drawing, or ``None`` after a located warning.
 
     Whatever matplotlib reports reaches Sphinx's warning stream, located at
@@ -156,7 +161,7 @@ def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
     try:
         with warnings.catch_warnings(record=True) as reported:
             warnings.simplefilter("always")
-            data = chart_bytes(builder, node, fmt)
+            data = chart_bytes(builder, node, fmt, variant)
     except render.ChartBackendMissingError as exc:
         if builder not in _WARNED:
             _WARNED.add(builder)
@@ -195,27 +200,57 @@ def _drawing(builder: Builder, node: benchmark_chart, fmt: str) -> bytes | None:
     return data
 
 
+#: Below this viewport width the narrow drawing is shown (versus-benchmarks.css
+#: limits its width below the same breakpoint).
+WIDE_FROM = "44em"
+
+
+def _image(builder: Builder, name: str, svg: str) -> str:
+    """Write an SVG into the output's image folder; its URL from the page."""
+    copy_to_output(Path(builder.outdir, builder.imagedir, name), svg.encode())
+    return f"{builder.imgpath}/{name}"
+
+
 def html_visit_chart(self: HTML5Translator, node: benchmark_chart) -> None:
+    """A <picture> of two SVG files: lighter pages, cached across pages.
+
+    The narrow drawing is a layout of its own (labels above the bars, larger
+    text), not the wide one shrunk; the browser picks one by the viewport's
+    width and fetches it only when it scrolls into view.
+    """
     builder = self.builder
-    fmt_alt = html.escape(node["alt"])
-    template = _drawing(builder, node, "svg")
-    if template is None:
-        self.body.append(f'<p class="versus-chart-alt">{fmt_alt}</p>\n')
+    alt = html.escape(node["alt"])
+    wide = _drawing(builder, node, "svg")
+    narrow = _drawing(builder, node, "svg", "narrow")
+    if wide is None or narrow is None:
+        self.body.append(f'<p class="versus-chart-alt">{alt}</p>\n')
         raise nodes.SkipNode
+    key = node["key"]
     if builder.name.startswith("epub"):
-        # Inline SVG needs manifest properties Sphinx does not write; an
-        # <img> of a standalone SVG (an EPUB 3 core media type) does not.
-        name = f"versus-chart-{node['key']}.svg"
-        svg = render.standalone_svg(template.decode(), node["alt"])
-        copy_to_output(Path(builder.outdir, builder.imagedir, name), svg.encode())
-        src = f"{builder.imgpath}/{name}"
+        # An <img> of a standalone SVG (an EPUB 3 core media type), on white.
+        svg = render.standalone_svg(wide.decode(), node["alt"])
+        src = _image(builder, f"versus-chart-{key}.svg", svg)
         self.body.append(
-            f'<img class="versus-chart-image" src="{src}" alt="{fmt_alt}" />\n'
+            f'<img class="versus-chart-image" src="{src}" alt="{alt}" />\n'
         )
         raise nodes.SkipNode
-    prefix = f"versus-chart-{node['serial']}-"
-    svg = render.inline_svg(template.decode(), prefix, node["alt"])
-    self.body.append(f'<div class="versus-chart-body">{svg}</div>\n')
+    # The file carries the text alternative as its <title>: named by both.
+    named = f"{key}-{hashlib.sha256(node['alt'].encode()).hexdigest()[:8]}"
+    sources = {}
+    for variant, template in (("wide", wide.decode()), ("narrow", narrow.decode())):
+        svg = render.standalone_svg(template, node["alt"], opaque=False)
+        src = _image(builder, f"versus-chart-{named}-{variant}.svg", svg)
+        sources[variant] = (src, *render.svg_size(template))
+    src, width, height = sources["wide"]
+    nsrc, nwidth, nheight = sources["narrow"]
+    self.body.append(
+        '<div class="versus-chart-body"><picture>'
+        f'<source media="(min-width: {WIDE_FROM})" srcset="{src}" '
+        f'width="{width}" height="{height}" />'
+        f'<img class="versus-chart-image" src="{nsrc}" width="{nwidth}" '
+        f'height="{nheight}" alt="{alt}" loading="lazy" decoding="async" />'
+        "</picture></div>\n"
+    )
     raise nodes.SkipNode
 
 

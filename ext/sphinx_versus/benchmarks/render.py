@@ -27,6 +27,7 @@ import hashlib
 import html
 import json
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from sphinx_versus.benchmarks.compare import Comparison
 
 #: Bump when the drawing changes, so cached charts are redrawn.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 
 #: Text and axes colour in the drawing; replaced in the SVG (see above).
 INK = "#010203"
@@ -105,9 +106,8 @@ def chart_spec(
         )
         rows.append(
             {
-                "heading": (
-                    f"{workload}{source} — {unit}" + better_phrase(record.better, _)
-                ),
+                "workload": f"{workload}{source}",
+                "detail": f"{unit}" + better_phrase(record.better, _),
                 "bars": bars,
             }
         )
@@ -184,6 +184,34 @@ def chart_key(spec: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One layout of the chart, for one range of screen widths.
+
+    The wide layout puts each bar's label left of the axis and each group's
+    heading on one line; the narrow one gives the bars the whole width, with
+    each label on its own line above its bar and each heading on two lines,
+    at a font size that stays >= 11 CSS px down to a 294 px column.
+    """
+
+    name: str
+    #: The figure's width in pt (the SVG's user units); wider only if a
+    #: heading needs it.
+    width_pt: float
+    font_size: float
+    #: Labels above the bars (narrow) or left of the axis (wide).
+    labels_above: bool
+    #: Characters per line of the note under the axis (0: the wide wording).
+    note_chars: int
+
+
+WIDE = Variant("wide", WIDTH_IN * 72, FONT_SIZE, labels_above=False, note_chars=0)
+NARROW = Variant("narrow", 290.0, 11.5, labels_above=True, note_chars=38)
+VARIANTS = {v.name: v for v in (WIDE, NARROW)}
+#: Room between text and any line or bar, in pt.
+PAD = 4.0
+
+
+@dataclass(frozen=True)
 class _Layout:
     """Where everything goes, measured from the text before drawing.
 
@@ -191,65 +219,83 @@ class _Layout:
     to a single draw pass: a cold chart costs one drawing, not two.
     """
 
-    rows: list[tuple[str, float, Any]]  # ("heading"|"bar", y, payload)
-    groups: list[tuple[float, float]]
+    #: ("heading"|"detail"|"label"|"bar", y, payload), top to bottom.
+    rows: list[tuple[str, float, Any]]
     height_units: float
     width_pt: float
     height_pt: float
     axes: tuple[float, float, float, float]
     x_max: float
+    note: str
 
 
-def _layout(spec: dict[str, Any]) -> _Layout:
+def _note(spec: dict[str, Any], variant: Variant) -> str:
+    """The axis note: one sentence per line (wide), or filled to the width."""
+    if not variant.note_chars:
+        return str(spec["axis"])
+    return textwrap.fill(" ".join(spec["axis"].split()), variant.note_chars)
+
+
+def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
     measure = TextToPath().get_text_width_height_descent
-    regular = FontProperties(family=FONT_FAMILY, size=FONT_SIZE)
-    bold = FontProperties(family=FONT_FAMILY, size=FONT_SIZE, weight="bold")
+    size = variant.font_size
+    regular = FontProperties(family=FONT_FAMILY, size=size)
+    bold = FontProperties(family=FONT_FAMILY, size=size, weight="bold")
 
     def width(text: str, prop: FontProperties) -> float:
         return measure(text, prop, ismath=False)[0] if text else 0.0
 
     rows: list[tuple[str, float, Any]] = []
-    groups: list[tuple[float, float]] = []
     y = 0.0
     for row in spec["rows"]:
-        rows.append(("heading", y, row["heading"]))
-        y += 1.0
-        first = y
+        if variant.labels_above:
+            rows.append(("heading", y, row["workload"]))
+            rows.append(("detail", y + 0.95, row["detail"]))
+            y += 2.0
+        else:
+            rows.append(("heading", y, f"{row['workload']} — {row['detail']}"))
+            y += 1.0
         for bar in row["bars"]:
+            if variant.labels_above:
+                rows.append(("label", y, bar))
+                y += 0.95
             rows.append(("bar", y, bar))
             y += 1.0
-        groups.append((first - 0.5, y - 0.5))
         y += 0.5
     units = y + 0.2  # from -0.7 to y - 0.5
 
-    left = 14 + max(
-        width(_tick_label(payload), regular)
-        for kind, _, payload in rows
-        if kind == "bar"
+    headings = max(
+        width(p, bold if kind == "heading" else regular)
+        for kind, _, p in rows
+        if kind in ("heading", "detail")
     )
+    labels = max(width(_tick_label(p), regular) for kind, _, p in rows if kind == "bar")
+    # Room for half the "0×" under the axis, or for the labels left of it.
+    left = 2.5 * PAD if variant.labels_above else 2 * PAD + 6 + labels
     right = 10.0
-    headings = max(width(p, bold) for kind, _, p in rows if kind == "heading")
     ratio = max(
         (width(p["ratio"], regular) for kind, _, p in rows if kind == "bar"),
         default=0.0,
     )
-    width_pt = max(WIDTH_IN * 72, left + headings + right + 8)
+    width_pt = max(variant.width_pt, headings + 2 * PAD, left + labels + right)
     axes_w = width_pt - left - right
-    top, bottom = 6.0, 4.4 * FONT_SIZE + 14
-    plot_h = units * ROW_PT
+    note = _note(spec, variant)
+    note_lines = note.count("\n") + 1
+    top, bottom = 6.0, (2.0 + 1.25 * note_lines) * size + 14
+    row_pt = ROW_PT * size / FONT_SIZE
+    plot_h = units * row_pt
     height_pt = top + plot_h + bottom
     ends = [1.0] + [
-        max(p["rel"], p["high"] or 0.0)
+        max(p["rel"], p["high"] or 0.0, 1.0 if p["rel"] < 1 else 0.0)
         for kind, _, p in rows
         if kind == "bar" and p["rel"] is not None
     ]
-    label_share = min(0.5, (ratio + 10) / axes_w)
+    label_share = min(0.5, (ratio + PAD + 6) / axes_w)
     return _Layout(
         rows=rows,
-        groups=groups,
         height_units=y,
         width_pt=width_pt,
         height_pt=height_pt,
@@ -260,6 +306,7 @@ def _layout(spec: dict[str, Any]) -> _Layout:
             plot_h / height_pt,
         ),
         x_max=max(ends) / (1 - label_share),
+        note=note,
     )
 
 
@@ -267,41 +314,49 @@ def _tick_label(bar: dict[str, Any]) -> str:
     return f"{bar['system']}  {bar['label']}"
 
 
-def _draw(spec: dict[str, Any], ink: str) -> Any:
+def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
-    from matplotlib.transforms import offset_copy
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.transforms import blended_transform_factory, offset_copy
 
-    layout = _layout(spec)
+    layout = _layout(spec, variant)
     colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(spec["systems"])}
     fig = Figure(figsize=(layout.width_pt / 72, layout.height_pt / 72))
     ax = fig.add_axes(layout.axes)
-    # Row labels are plain texts left of the axis: matplotlib's Tick objects
-    # would cost more than the rest of the drawing.
-    label_at = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-6, units="points")
+    # Headings from the figure's left edge; row labels left of the axis (or
+    # above their bar).  Plain texts: matplotlib's Tick objects would cost
+    # more than the rest of the drawing.
+    edge = offset_copy(
+        blended_transform_factory(fig.transFigure, ax.transData),
+        fig=fig,
+        x=PAD,
+        units="points",
+    )
+    label_at = offset_copy(
+        ax.get_yaxis_transform(), fig=fig, x=-(PAD + 6), units="points"
+    )
+    above_at = offset_copy(ax.get_yaxis_transform(), fig=fig, x=PAD, units="points")
+    bar_rows: list[float] = []
     for kind, pos, payload in layout.rows:
-        if kind == "heading":
+        if kind in ("heading", "detail"):
             ax.text(
-                0.0,
-                pos,
-                payload,
-                transform=ax.get_yaxis_transform(),
-                ha="left",
-                va="center",
-                fontweight="bold",
-                color=ink,
-            )
+                0.0, pos, payload, transform=edge, ha="left", va="center",
+                fontweight="bold" if kind == "heading" else "normal", color=ink,
+            )  # fmt: skip
             continue
         bar = payload
-        ax.text(
-            0.0,
-            pos,
-            _tick_label(bar),
-            transform=label_at,
-            ha="right",
-            va="center",
-            color=ink,
-        )
+        if kind == "label":
+            ax.text(
+                0.0, pos, _tick_label(bar), transform=above_at, ha="left",
+                va="center", color=ink,
+            )  # fmt: skip
+            continue
+        bar_rows.append(pos)
+        if not variant.labels_above:
+            ax.text(
+                0.0, pos, _tick_label(bar), transform=label_at, ha="right",
+                va="center", color=ink,
+            )  # fmt: skip
         rel = bar["rel"]
         if rel is None:
             continue
@@ -320,10 +375,11 @@ def _draw(spec: dict[str, Any], ink: str) -> Any:
                 zorder=3,
             )
             end = max(rel, high)
+        # Right of the bar, and right of the 1× line a short bar stops before.
         ax.annotate(
             bar["ratio"],
-            xy=(end, pos),
-            xytext=(4, 0),
+            xy=(max(end, 1.0), pos),
+            xytext=(PAD, 0),
             textcoords="offset points",
             va="center",
             ha="left",
@@ -332,12 +388,14 @@ def _draw(spec: dict[str, Any], ink: str) -> Any:
     ax.set_yticks([])
     ax.set_ylim(layout.height_units - 0.5, -0.7)
     ax.set_xlim(0, layout.x_max)
-    # The 1× line within each group only, so it never crosses a heading.
-    for top, bottom in layout.groups:
+    # The axis and the 1× line beside the bars only, so that they never run
+    # through a heading or a label.
+    for pos in bar_rows:
+        ax.vlines(0.0, pos - 0.5, pos + 0.5, colors=ink, linewidth=1, zorder=1)
         ax.vlines(
             1.0,
-            top,
-            bottom,
+            pos - 0.5,
+            pos + 0.5,
             colors=ink,
             linewidth=1,
             linestyles=(0, (4, 3)),
@@ -345,13 +403,15 @@ def _draw(spec: dict[str, Any], ink: str) -> Any:
             zorder=1,
         )
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}×"))
-    for side in ("top", "right"):
+    for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel(spec["axis"])
+    if variant.labels_above:  # fewer ticks: their labels need room
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+    ax.set_xlabel(layout.note)
     return fig
 
 
-def render_chart(spec: dict[str, Any], fmt: str) -> bytes:
+def render_chart(spec: dict[str, Any], fmt: str, variant: str = "wide") -> bytes:
     """Draw the chart as ``svg`` (ink = sentinel) or ``pdf`` (print ink)."""
     try:
         import io
@@ -375,7 +435,7 @@ def render_chart(spec: dict[str, Any], fmt: str) -> bytes:
             "svg.fonttype": "path",
             "pdf.fonttype": 3,  # Type 42 subsetting (fontTools) costs ~4x the drawing
             "font.family": FONT_FAMILY,
-            "font.size": FONT_SIZE,
+            "font.size": VARIANTS[variant].font_size,
             "text.parse_math": False,
             "text.usetex": False,
             "text.color": ink,
@@ -385,7 +445,7 @@ def render_chart(spec: dict[str, Any], fmt: str) -> bytes:
             "ytick.color": ink,
         }
     ):
-        fig = _draw(spec, ink)
+        fig = _draw(spec, ink, VARIANTS[variant])
         fig.savefig(buffer, format=fmt, transparent=fmt == "svg", metadata=metadata)
     return buffer.getvalue()
 
@@ -415,12 +475,20 @@ def inline_svg(template: str, prefix: str, title: str) -> str:
     return _with_title(template, prefix, attrs, title)
 
 
-def standalone_svg(template: str, title: str) -> str:
-    """The chart as its own file (epub): dark ink on an opaque white ground."""
-    svg = _with_title(
-        template.replace("currentColor", PRINT_INK),
-        "c-",
-        'style="background-color: #ffffff"',
-        title,
-    )
+def standalone_svg(template: str, title: str, *, opaque: bool = True) -> str:
+    """The chart as its own file: dark ink, on white (epub) or on nothing.
+
+    A web page shows the transparent one and inverts it for dark mode (CSS);
+    an e-book reader gets the white ground it can count on.
+    """
+    attrs = 'style="background-color: #ffffff"' if opaque else 'class="versus-chart"'
+    svg = _with_title(template.replace("currentColor", PRINT_INK), "c-", attrs, title)
     return '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + svg
+
+
+def svg_size(template: str) -> tuple[int, int]:
+    """The drawing's size in CSS px (its viewBox), for <img width height>."""
+    match = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', template)
+    if match is None:
+        return 0, 0
+    return round(float(match[1])), round(float(match[2]))

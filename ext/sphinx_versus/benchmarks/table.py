@@ -2,7 +2,13 @@
 
 A real ``table`` node, so HTML, LaTeX, text, epub and man all render it with
 no code of ours; the best value is ``strong`` (with class ``versus-best``) so
-that it stands out in every format, not only where the CSS is loaded.
+that it stands out in every format, not only where the CSS is loaded, and a
+note under the table says what the bold means.
+
+The table keeps to the figures.  What would repeat or run long goes under it,
+in a block of notes every writer renders: a ``source`` that is the same in
+every row is said once, and notes longer than :data:`NOTE_CELL_MAX`
+characters become numbered notes, each marked in its row by its number.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH
 from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
-from sphinx_versus.nodes import TABLE_CLASS
+from sphinx_versus.nodes import TABLE_CLASS, TABLE_STACKABLE_CLASS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -65,6 +71,20 @@ def _source_leads(comparison: Comparison) -> bool:
     return comparison.has_source and len(set(workloads)) < len(workloads)
 
 
+#: A notes cell longer than this turns the notes into numbered notes.
+NOTE_CELL_MAX = 32
+#: The tables a page has, numbered to name their notes' anchors.
+_SERIAL = "versus-benchmark-table"
+
+
+def _shared(texts: list[str]) -> str | None:
+    """The one text every row has, if they all have the same."""
+    distinct = set(texts)
+    if len(distinct) == 1 and texts[0].strip():
+        return texts[0]
+    return None
+
+
 def _width(head: str, cells: list[str]) -> int:
     """Relative width from the text; the text writer uses it as characters."""
     return min(30, max(len(head), *(len(c) for c in cells), 1))
@@ -85,7 +105,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         if too_big:
             self.warn(f"{rel}: {too_big}")
             return self.unbuilt()
-        table = self.build_table(rel, comparison)
+        table, notes = self.build_table(rel, comparison)
         caption = self.caption_nodes()
         if caption:
             title = nodes.title(self.options["caption"], "", *caption)
@@ -97,7 +117,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         # and never wrap mid-number; the text columns share the rest.
         spec = addnodes.tabular_col_spec()
         spec["spec"] = self.latex_colspec(table)
-        return [spec, table, *self.environment_nodes(comparison)]
+        return [spec, table, *notes, *self.environment_nodes(comparison)]
 
     @staticmethod
     def latex_colspec(table: nodes.table) -> str:
@@ -116,9 +136,17 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             for w, n in zip(widths, numeric, strict=True)
         )
 
-    def build_table(self, rel: str, comparison: Comparison) -> nodes.table:
+    def build_table(
+        self, rel: str, comparison: Comparison
+    ) -> tuple[nodes.table, list[nodes.Node]]:
+        """The table, and the notes block under it (if there is anything to say)."""
         others = comparison.others
         systems = comparison.systems
+        records = [r.record for r in comparison.rows]
+        source = _shared([r.source for r in records]) if comparison.has_source else None
+        numbered = comparison.has_notes and any(
+            len(r.notes) > NOTE_CELL_MAX for r in records
+        )
         heads = [
             _("Workload"),
             *systems,
@@ -130,22 +158,24 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             ),
         ]
         columns: list[list[str]] = [
-            [f"{r.record.workload} ({_unit_text(r.record)})" for r in comparison.rows],
+            [f"{r.workload} ({_unit_text(r)})" for r in records],
             # A best value is **bold** in text output: room for the stars.
             *([_shown(r.cell(s)) for r in comparison.rows] for s in systems),
             *([r.cell(s).ratio for r in comparison.rows] for s in others),
         ]
         # Rows of several sources (a claim, a measurement) differ only by their
         # source: it comes right after the workload, where a narrow screen
-        # still shows it; otherwise it is a trailing column.
+        # still shows it; otherwise it is a trailing column, or, when every
+        # row has the same source, one line under the table.
         lead = _source_leads(comparison)
-        if comparison.has_source:
+        show_source = comparison.has_source and source is None
+        show_notes = comparison.has_notes and not numbered
+        if show_source:
             heads.insert(1 if lead else len(heads), _("Source"))
-            sources = [r.record.source for r in comparison.rows]
-            columns.insert(1 if lead else len(columns), sources)
-        if comparison.has_notes:
+            columns.insert(1 if lead else len(columns), [r.source for r in records])
+        if show_notes:
             heads.append(_("Notes"))
-            columns.append([r.record.notes for r in comparison.rows])
+            columns.append([r.notes for r in records])
         widths = [
             _width(head, cells) for head, cells in zip(heads, columns, strict=True)
         ]
@@ -153,6 +183,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         table = nodes.table(
             classes=[
                 TABLE_CLASS,
+                TABLE_STACKABLE_CLASS,
                 "versus-benchmark-table",
                 *self.options.get("class", []),
             ]
@@ -171,23 +202,48 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         tgroup += nodes.thead("", head_row)
         tbody = nodes.tbody()
         tgroup += tbody
-        for row in comparison.rows:
-            tbody += self.build_row(rel, row, comparison)
-        return table
+        serial = self.env.new_serialno(_SERIAL)
+        note_ids: dict[int, str] = {}
+        if numbered:
+            for index, record in enumerate(records):
+                if record.notes.strip():
+                    note_ids[index] = f"versus-table-{serial}-note-{len(note_ids) + 1}"
+        for index, row in enumerate(comparison.rows):
+            tbody += self.build_row(
+                rel, row, comparison, note_ids.get(index), show_source, show_notes
+            )
+        notes = self.notes_block(rel, comparison, source, note_ids)
+        return table, notes
 
-    def build_row(self, rel: str, row: Row, comparison: Comparison) -> nodes.row:
+    def build_row(
+        self,
+        rel: str,
+        row: Row,
+        comparison: Comparison,
+        note_id: str | None = None,
+        show_source: bool = True,
+        show_notes: bool = True,
+    ) -> nodes.row:
         record = row.record
         out = nodes.row()
         # The unit and direction once per row, after the workload's name.
         unit = f"({_unit_text(record)})"
-        out += _entry(
-            nodes.Text(record.workload),
-            nodes.Text(" "),
-            nodes.inline(unit, unit, classes=["versus-unit"]),
-        )
+        workload: list[nodes.Node] = [nodes.Text(record.workload)]
+        if note_id is not None:  # the note's number, right after the name
+            number = note_id.rsplit("-", 1)[1]
+            mark = nodes.reference(
+                number,
+                number,
+                refid=note_id,
+                internal=True,
+                classes=["versus-note-ref"],
+            )
+            workload.append(nodes.superscript("", "", mark))
+        workload += [nodes.Text(" "), nodes.inline(unit, unit, classes=["versus-unit"])]
+        out += _entry(*workload)
         source_origin = f"{rel}:{record.line} (source): "
-        lead = _source_leads(comparison)
-        if comparison.has_source and lead:
+        lead = show_source and _source_leads(comparison)
+        if lead:
             out += self.markup_entry(record.source, "versus-source", source_origin)
         for cell in row.cells:
             out += _value_entry(cell)
@@ -201,12 +257,57 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
                 )
             else:
                 out += _entry(nodes.Text(ratio), classes=classes)
-        if comparison.has_source and not lead:
+        if show_source and not lead:
             out += self.markup_entry(record.source, "versus-source", source_origin)
-        if comparison.has_notes:
+        if comparison.has_notes and show_notes:
             origin = f"{rel}:{record.line} (notes): "
             out += self.markup_entry(record.notes, "versus-notes", origin)
         return out
+
+    def notes_block(
+        self,
+        rel: str,
+        comparison: Comparison,
+        source: str | None,
+        note_ids: dict[int, str],
+    ) -> list[nodes.Node]:
+        """Under the table: what bold means, the one source, the numbered notes."""
+        block = nodes.container(classes=["versus-table-notes"])
+        if any(cell.best for row in comparison.rows for cell in row.cells):
+            legend = nodes.paragraph(classes=["versus-legend"])
+            bold = _("Bold")
+            legend += nodes.strong(bold, bold, classes=["versus-best"])
+            rest = _(": the best figure in each row.")
+            legend += nodes.Text(rest)
+            block += legend
+        if source is not None:
+            first = comparison.rows[0].record
+            origin = f"{rel}:{first.line} (source): "
+            parsed, messages = self.inline(source, origin)
+            # The writer's text is its own translatable node (gettext).
+            shared = nodes.inline(source, "", *parsed)
+            self.set_source_info(shared)
+            lead = _("Source of every figure: ")
+            block += nodes.paragraph(
+                "", "", nodes.Text(lead), shared, nodes.Text("."),
+                classes=["versus-source"],
+            )  # fmt: skip
+            block.extend(messages)
+        if note_ids:
+            items = nodes.enumerated_list(
+                enumtype="arabic", prefix="", suffix=".", classes=["versus-notes"]
+            )
+            for index, note_id in note_ids.items():
+                record = comparison.rows[index].record
+                origin = f"{rel}:{record.line} (notes): "
+                parsed, messages = self.inline(record.notes, origin)
+                paragraph = nodes.paragraph(
+                    record.notes, "", nodes.target("", "", ids=[note_id]), *parsed
+                )
+                self.set_source_info(paragraph)
+                items += nodes.list_item("", paragraph, *messages)
+            block += items
+        return [block] if len(block) else []
 
     def markup_entry(self, text: str, kind: str, origin: str) -> nodes.entry:
         """Source and notes cells are inline markup (links work), never raw."""

@@ -1,8 +1,11 @@
 """The site as a whole: repairs Sphinx lacks around the pages, in HTML and PDF.
 
 ``latex_parts`` turns captioned root toctrees into the PDF's parts,
-``latexmkrc`` makes Read the Docs' latexmk build the index, and ``a11y``
-gives the sidebar's toctree captions a heading level.
+``latexmkrc`` makes Read the Docs' latexmk build the index (and the first of
+several books), ``books`` keeps each book's navigation and PDF to its own
+pages, ``latex_style`` is the PDF's typography, ``tabs`` makes tabs 4
+columns wide outside HTML, and ``a11y`` gives the sidebar's toctree captions
+a heading level.
 """
 
 from __future__ import annotations
@@ -10,8 +13,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_versus.book.a11y import add_heading_levels_to_context
+from sphinx_versus.book.books import (
+    LeaveOutHiddenPages,
+    OtherBookReferences,
+    keep_within_book,
+)
 from sphinx_versus.book.latex_parts import toctree_captions_as_parts
-from sphinx_versus.book.latexmkrc import latexmkrc_without_make
+from sphinx_versus.book.latex_style import PACKAGE, copy_style
+from sphinx_versus.book.latexmkrc import latexmk_default_file, latexmkrc_without_make
+from sphinx_versus.book.tabs import ExpandTabsTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,5 +30,12 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", toctree_captions_as_parts)
     app.connect("build-finished", latexmkrc_without_make)
+    app.connect("build-finished", latexmk_default_file)
+    app.connect("build-finished", copy_style)
+    app.add_latex_package(PACKAGE)
+    app.add_post_transform(LeaveOutHiddenPages)
+    app.add_post_transform(OtherBookReferences)
+    app.add_post_transform(ExpandTabsTransform)
+    app.connect("html-page-context", keep_within_book)
     # After the theme's own handlers (furo renders its tree at the default 500).
     app.connect("html-page-context", add_heading_levels_to_context, priority=900)

@@ -1,9 +1,14 @@
-"""LaTeX: give ``latexmkrc`` the xindy options Read the Docs' latexmk lacks.
+"""LaTeX: make ``latexmkrc`` work for Read the Docs' direct latexmk call.
 
-Sphinx's ``latexmkrc`` calls xindy with ``$XINDYOPTS``, which only Sphinx's
-own Makefile sets.  Read the Docs runs ``latexmk`` directly, so xindy runs
-without ``sphinx.xdy``, fails, and the PDF silently has no index.  The options
-are copied from the Makefile Sphinx just wrote into ``latexmkrc``.
+- Sphinx's ``latexmkrc`` calls xindy with ``$XINDYOPTS``, which only Sphinx's
+  own Makefile sets.  Read the Docs runs ``latexmk`` directly, so xindy runs
+  without ``sphinx.xdy``, fails, and the PDF silently has no index.  The
+  options are copied from the Makefile Sphinx just wrote into ``latexmkrc``.
+- Read the Docs runs ``latexmk -jobname=<slug>`` with no file name, which
+  fails when the LaTeX directory holds two ``.tex`` files (two books).
+  ``latexmkrc`` names the first book as latexmk's default file, so Read the
+  Docs builds that one; ``make pdf`` (Sphinx's Makefile) names each file and
+  builds them all.
 """
 
 from __future__ import annotations
@@ -39,3 +44,18 @@ def latexmkrc_without_make(app: Sphinx, exception: Exception | None) -> None:
         f"$ENV{{'XINDYOPTS'}} //= '{' '.join(options)}';  # for latexmk without make\n"
     )
     latexmkrc.write_text(line + rc, "utf-8")
+
+
+def latexmk_default_file(app: Sphinx, exception: Exception | None) -> None:
+    """With several books, make the first latexmk's default file."""
+    if exception is not None or app.builder.format != "latex":
+        return
+    documents = app.config.latex_documents
+    rc = Path(app.outdir) / "latexmkrc"
+    if len(documents) < 2 or not rc.is_file():
+        return
+    text = rc.read_text("utf-8")
+    if "@default_files" in text:
+        return
+    line = f"@default_files = ('{documents[0][1]}');  # Read the Docs: the first book\n"
+    rc.write_text(text + ("" if text.endswith("\n") else "\n") + line, "utf-8")

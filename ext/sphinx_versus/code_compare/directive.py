@@ -6,10 +6,20 @@ holding a ``caption`` and the ``literal_block``).  LaTeX, text, epub and man
 already render that as labelled listings one after the other, and the pickled
 doctree is right whichever builder read it.  The tab widget is made later, for
 interactive HTML only, by :mod:`sphinx_versus.code_compare.html`.
+
+Two kinds of block get more shape here, for every builder alike:
+
+- *Output*: blocks whose first line is an ``Output:`` comment (the snippets'
+  convention, ``// Output:`` or ``# Output:``) are program output.  The whole
+  code-compare is marked as output (its lines wrap in HTML), and when every
+  block prints the same text it is shown once, labelled with every language.
+- *Excerpts of files*: blocks read by ``literalinclude`` offer the complete
+  files (:mod:`sphinx_versus.code_compare.programs`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -18,6 +28,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
+from sphinx_versus.code_compare.programs import included_file, programs_node
+from sphinx_versus.locale import _
 from sphinx_versus.markup import enforce, parse_inline
 from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
@@ -40,6 +52,11 @@ Problem = tuple[str, "Node | None"]
 LAYOUTS = ("tabs", "side-by-side")
 #: Languages that do not name a language: Sphinx's placeholders.
 NO_LANGUAGE = frozenset({"", "default", "none"})
+
+#: The first line of a block that shows what a program prints.
+OUTPUT_LINE = re.compile(r"^\s*(//|#|--|;)\s*Output:", re.IGNORECASE)
+#: On a code-compare (and a merged block) that shows program output.
+OUTPUT_CLASS = "versus-output"
 
 _FIX_LANGUAGE = (
     "give it a language: ```rust for a fence, "
@@ -146,7 +163,7 @@ class CodeCompareDirective(SphinxDirective):
                 )
             # Show what was written, untabbed, rather than drop any of it.
             return [*messages, *self._title(messages), *body.children]
-        root = self._root(wrappers, messages)
+        root = self._output_root(wrappers, messages) or self._root(wrappers, messages)
         return [*messages, root]
 
     def _title(self, messages: list[Node]) -> list[nodes.rubric]:
@@ -162,6 +179,30 @@ class CodeCompareDirective(SphinxDirective):
         self.set_source_info(rubric)
         return [rubric]
 
+    def _output_root(
+        self, wrappers: list[nodes.Element], messages: list[Node]
+    ) -> nodes.container | None:
+        """Output blocks: marked, and shown once if every language prints the same."""
+        texts = [_literal(w).astext() for w in wrappers]
+        firsts = [t.lstrip("\n").split("\n", 1)[0] for t in texts]
+        if not all(OUTPUT_LINE.match(first) for first in firsts):
+            return None
+        if len({t.strip() for t in texts}) > 1:
+            return None  # different output: tabs, marked as output in _root
+        labels = [w["versus_label"] for w in wrappers]
+        label = _("{languages}: the same output").format(languages=_join(labels))
+        merged = wrappers[0]
+        caption = merged.next_node(nodes.caption)
+        assert caption is not None
+        caption.clear()
+        caption += nodes.Text(label)
+        merged["versus_label"] = label
+        merged["classes"].append(OUTPUT_CLASS)
+        root = self._root([merged], messages)
+        root["classes"].append(OUTPUT_CLASS)
+        root["versus_single"] = True
+        return root
+
     def _root(
         self, wrappers: list[nodes.Element], messages: list[Node]
     ) -> nodes.container:
@@ -171,11 +212,24 @@ class CodeCompareDirective(SphinxDirective):
             f"versus-layout-{layout}",
             *self.options.get("class", []),
         ]
+        texts = [_literal(w).astext() for w in wrappers]
+        if all(OUTPUT_LINE.match(t.lstrip("\n")) for t in texts):
+            classes.append(OUTPUT_CLASS)
         root = nodes.container(classes=classes, versus_layout=layout)
         self.set_source_info(root)
         self.add_name(root)
         root += self._title(messages)
         root += wrappers
+        files = []
+        for wrapper in wrappers:
+            literal = _literal(wrapper)
+            path = included_file(literal, self.env)
+            if path is not None and OUTPUT_CLASS not in root["classes"]:
+                label = wrapper["versus_label"]
+                files.append((label, str(literal.get("language", "")), path))
+        programs = programs_node(self.env, files)
+        if programs is not None:
+            root += programs
         return root
 
     def _wrap(self, block: Node, problems: list[Problem]) -> nodes.Element:
@@ -230,3 +284,16 @@ def _unique_sync_keys(wrappers: list[nodes.Element]) -> None:
     for wrapper in wrappers:
         if keys.count(wrapper["versus_sync"]) > 1:
             wrapper["versus_sync"] = sync_key(wrapper["versus_label"])
+
+
+def _join(labels: list[str]) -> str:
+    """'Go and Rust', 'Go, Rust and Zig'."""
+    if len(labels) == 1:
+        return labels[0]
+    return _("{first} and {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
+
+
+def _literal(wrapper: nodes.Element) -> nodes.literal_block:
+    literal = wrapper.next_node(nodes.literal_block)
+    assert literal is not None  # every wrapper holds its code block
+    return literal

@@ -7,6 +7,11 @@ doctree builder-independent, so a LaTeX build that reuses an HTML build's
 doctrees still gets labelled listings.  Every panel is rendered visible and
 keeps its label; versus-tabs.js hides the unselected ones, so without
 JavaScript all code stays readable.
+
+Each panel carries the width its code needs (``data-versus-columns``: the
+longest line, tabs counted as 4).  Python measures; the script only compares
+that with the width the browser gives each pane, and shows the blocks side by
+side only where every pane fits its code -- otherwise the block stays tabs.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_versus.code_compare.directive import OUTPUT_CLASS, OUTPUT_LINE
+from sphinx_versus.code_compare.programs import fill_listings, versus_programs
 from sphinx_versus.locale import _
 from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
@@ -26,6 +33,16 @@ from sphinx_versus.nodes import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+#: Tabs count as this many columns, in HTML (CSS tab-size) and in the PDF.
+TAB_WIDTH = 4
+
+
+def code_columns(text: str) -> int:
+    """The columns the longest line needs, tabs expanded to :data:`TAB_WIDTH`."""
+    return max(
+        (len(line.expandtabs(TAB_WIDTH)) for line in text.splitlines()), default=0
+    )
 
 
 class versus_tablist(nodes.Element, nodes.General):
@@ -75,7 +92,11 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
         prefix = "versus-" + nodes.make_id(self.env.docname)
         roots = [n for n in self.document.findall(nodes.container) if _is_root(n)]
         for number, root in enumerate(roots):
-            self._tabify(root, f"{prefix}-{number}")
+            if root.get("versus_single"):  # one block (shared output): no tabs
+                _label_single(root)
+            else:
+                self._tabify(root, f"{prefix}-{number}")
+        fill_listings(self.document)
 
     def _tabify(self, root: nodes.Element, base: str) -> None:
         titles = [
@@ -87,8 +108,12 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
         tablist = versus_tablist(classes=["versus-tablist"], label=label)
         panels = nodes.container(classes=["versus-panels"])
         others: list[nodes.Node] = []
+        after: list[nodes.Node] = []
         index = 0
         for child in root.children:
+            if isinstance(child, versus_programs):
+                after.append(child)
+                continue
             if not _is_block(child):
                 others.append(child)
                 continue
@@ -107,11 +132,13 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
             )
             # Keep ids a writer named (:name:); auto-numbering ones anchor nothing.
             named_ids = child["ids"] if child["names"] else []
+            literal = child.next_node(nodes.literal_block)
             panel = versus_tabpanel(
                 ids=[panel_id, *named_ids],
                 classes=["versus-tabpanel"],
                 labelledby=tab_id,
                 sync=child["versus_sync"],
+                columns=code_columns(literal.astext()) if literal else 0,
             )
             panel += versus_panel_label("", "", *caption.children)
             panel += [c for c in child.children if c is not caption]
@@ -120,7 +147,19 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
             index += 1
         bar = nodes.container("", tablist, classes=["versus-code-compare-bar"])
         root.children = []
-        root += [*others, bar, panels]
+        root += [*others, bar, panels, *after]
+
+
+def _label_single(root: nodes.Element) -> None:
+    """One block: its caption becomes a panel label, as a tab's would be."""
+    root["classes"].append("versus-single")
+    for block in [c for c in root.children if _is_block(c)]:
+        caption = block.next_node(nodes.caption)
+        if caption is None:
+            continue
+        label = versus_panel_label("", "", *caption.children)
+        block.remove(caption)
+        block.insert(0, label)
 
 
 def visit_tablist(self: HTML5Translator, node: nodes.Element) -> None:
@@ -152,6 +191,7 @@ def visit_tabpanel(self: HTML5Translator, node: nodes.Element) -> None:
         "aria-labelledby": node["labelledby"],
         "tabindex": "0",
         "data-versus-sync": node["sync"],
+        "data-versus-columns": str(node.get("columns", 0)),
     }
     self.body.append(self.starttag(node, "div", **attributes))
 
@@ -191,3 +231,21 @@ def add_tab_nodes(app: Sphinx) -> None:
         man=kept,
         texinfo=kept,
     )
+
+
+class OutputBlockTransform(SphinxPostTransform):
+    """Any code block that shows program output wraps its lines.
+
+    Inside a code-compare the directive marks output already; this catches
+    the plain code blocks that show a program's ``Output:`` comment, so no
+    line of output is ever hidden behind a scroll.
+    """
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for literal in self.document.findall(nodes.literal_block):
+            first = literal.astext().lstrip("\n").split("\n", 1)[0]
+            if OUTPUT_LINE.match(first) and OUTPUT_CLASS not in literal["classes"]:
+                literal["classes"].append(OUTPUT_CLASS)

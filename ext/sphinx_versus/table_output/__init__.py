@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_versus.assets import add_static_files
-from sphinx_versus.table_output.html import TableScrollBoxTransform
+from sphinx_versus.table_output.html import (
+    FitTableTransform,
+    TableScrollBoxTransform,
+)
 from sphinx_versus.table_output.latex import LongTablesTransform
 
 if TYPE_CHECKING:
@@ -20,5 +23,6 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> None:
     app.add_post_transform(TableScrollBoxTransform)
+    app.add_post_transform(FitTableTransform)
     app.add_post_transform(LongTablesTransform)
     add_static_files(app, Path(__file__).parent / "static", css=["versus-tables.css"])

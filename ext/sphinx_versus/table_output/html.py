@@ -1,19 +1,37 @@
-"""HTML: every versus table sits in a box that scrolls sideways on its own.
+"""HTML: every versus table fits its column, or says that it scrolls.
 
-A wide table then never makes the whole page scroll.  Header cells need no
-help: the directives mark the first column as stub, so Sphinx writes ``<th>``
-for it and for the header row, and a browser assigns each data cell its row
-and column headers from those (WCAG technique H51).
+Each versus table sits in a box that scrolls sideways on its own, so a wide
+table never makes the whole page scroll, and the box shows a scroll shadow
+(versus-tables.css) whenever it hides columns.  Tables of up to
+:data:`WRAP_COLUMNS` columns wrap their text instead.  A wider table, or one
+of figures (which do not wrap), is *stackable*: each body cell gets its
+column's header as a label, hidden until the table is narrower than its
+column allows, when CSS turns every row into a labelled card.  Python decides
+which tables stack and writes the labels; the stylesheet only acts on them.
+
+Header cells need no help: the directives mark the first column as stub, so
+Sphinx writes ``<th>`` for it and for the header row, and a browser assigns
+each data cell its row and column headers from those (WCAG technique H51).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.nodes import TABLE_CLASS, TABLE_WRAPPER_CLASS
+from sphinx_versus.nodes import (
+    TABLE_CLASS,
+    TABLE_STACKABLE_CLASS,
+    TABLE_WRAPPER_CLASS,
+)
+
+#: Tables with up to this many columns wrap their text to fit any screen.
+WRAP_COLUMNS = 4
+#: The header text shown in a body cell when its row is a card.
+CELL_LABEL_CLASS = "versus-cell-label"
 
 
 class TableScrollBoxTransform(SphinxPostTransform):
@@ -43,3 +61,77 @@ class TableScrollBoxTransform(SphinxPostTransform):
                 wrapper = nodes.container(classes=[TABLE_WRAPPER_CLASS])
                 parent.replace(table, wrapper)
                 wrapper += table
+
+
+class FitTableTransform(SphinxPostTransform):
+    """Let cell text wrap at slashes; label the cells of stackable tables."""
+
+    formats = ("html",)
+    default_priority = 511
+
+    def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if TABLE_CLASS not in table["classes"]:
+                continue
+            tgroup = table.next_node(nodes.tgroup)
+            if tgroup is None:
+                continue
+            break_after_slashes(tgroup)
+            if int(tgroup.get("cols", 0)) > WRAP_COLUMNS:
+                table["classes"].append(TABLE_STACKABLE_CLASS)
+            if TABLE_STACKABLE_CLASS in table["classes"]:
+                label_cells(tgroup)
+
+
+_SLASH = re.compile(r"(?<=\w{4}/)(?=\w{4})")
+
+
+def break_after_slashes(tgroup: nodes.Element) -> None:
+    """ "cloud/backend" may wrap after its slash (``<wbr>``), as a reader would.
+
+    Browsers do not break there by themselves, and one such word can be the
+    widest thing in a narrow column.  Code is left alone (it breaks anywhere
+    in a table, by CSS).
+    """
+    for text in list(tgroup.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or isinstance(parent, nodes.literal | nodes.FixedTextElement):
+            continue
+        parts = _SLASH.split(str(text))
+        if len(parts) < 2:
+            continue
+        replacement: list[nodes.Node] = []
+        for index, part in enumerate(parts):
+            if index:
+                replacement.append(nodes.raw("", "<wbr />", format="html"))
+            replacement.append(nodes.Text(part))
+        position = parent.index(text)
+        parent[position : position + 1] = replacement
+
+
+def label_cells(tgroup: nodes.Element) -> None:
+    """Put each column's header text first in its body cells (not the stub)."""
+    thead = tgroup.next_node(nodes.thead)
+    tbody = tgroup.next_node(nodes.tbody)
+    if thead is None or tbody is None:
+        return
+    head_row = thead.next_node(nodes.row)
+    if head_row is None:
+        return
+    heads = [" ".join(entry.astext().split()) for entry in head_row.children]
+    stubs = sum(
+        1 for c in tgroup.children if isinstance(c, nodes.colspec) and c.get("stub")
+    )
+    for row in tbody.children:
+        for column, entry in enumerate(row.children):
+            if column < stubs or column >= len(heads) or not heads[column]:
+                continue
+            assert isinstance(entry, nodes.Element)
+            label = nodes.inline(
+                heads[column], heads[column], classes=[CELL_LABEL_CLASS]
+            )
+            first = entry.next_node(nodes.paragraph)
+            if first is not None:
+                first.insert(0, label)
+            else:
+                entry.insert(0, nodes.paragraph("", "", label))

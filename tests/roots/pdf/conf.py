@@ -29,3 +29,6 @@ nitpicky = True
 html_theme = "alabaster"
 
 globals().update({k: v for k, v in _SITE.items() if k.startswith(("latex_", "epub_"))})
+# One book: the site's first latex_documents entry (the second one names a
+# page this project does not have).
+latex_documents = _SITE["latex_documents"][:1]

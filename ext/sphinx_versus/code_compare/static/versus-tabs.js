@@ -109,7 +109,8 @@
   function init() {
     document.querySelectorAll(ROOT).forEach((root) => {
       const tablist = root.querySelector('[role="tablist"]');
-      const tabs = tablist ? tabsOf(tablist) : [];
+      if (!tablist) return; // one block of shared output: nothing to select
+      const tabs = tabsOf(tablist);
       const first =
         tabs.find((t) => t.getAttribute("aria-selected") === "true") || tabs[0];
       if (first) select(first);

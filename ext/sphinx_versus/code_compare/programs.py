@@ -1,0 +1,143 @@
+"""The complete programs behind a code-compare's excerpts, offered in HTML.
+
+A code-compare usually shows excerpts (``literalinclude`` with
+``:start-after:``/``:end-before:``) of verified programs.  The reader gets
+the whole files too, read from the same files at build time -- never a
+copy -- in a ``<details>`` element, collapsed, with a download link for each
+(Sphinx's own download machinery copies the file into ``_downloads/``).
+
+The directive records which files a block comes from and adds the download
+links (they must exist when the page is read, for Sphinx to collect the
+files); the HTML transform fills in the full listings, only in the first
+code-compare of a page that uses a file (later ones link to it), so a page
+carries each program once.  Every other builder leaves the programs out: the
+PDF shows the excerpts, and the files live in the repository.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+PROGRAMS_CLASS = "versus-programs"
+
+
+class versus_programs(nodes.General, nodes.Element):
+    """``<details>``: the complete programs of one code-compare.
+
+    Attributes: ``files`` (absolute paths, one per block that has one),
+    ``labels`` (each file's tab label), ``languages`` (each file's lexer).
+    """
+
+
+def included_file(literal: nodes.literal_block, env: BuildEnvironment) -> str | None:
+    """The file a ``literalinclude`` read, if the block came from one."""
+    source = literal.get("source")
+    if not source or Path(source) == Path(os.fspath(env.doc2path(env.docname))):
+        return None
+    path = Path(source)
+    return str(path) if path.is_file() else None
+
+
+def programs_node(
+    env: BuildEnvironment, files: list[tuple[str, str, str]]
+) -> versus_programs | None:
+    """The programs node for (label, language, file) triples, with downloads."""
+    if not files:
+        return None
+    node = versus_programs(
+        classes=[PROGRAMS_CLASS],
+        labels=[label for label, _, _ in files],
+        languages=[language for _, language, _ in files],
+        files=[path for _, _, path in files],
+    )
+    here = Path(os.fspath(env.doc2path(env.docname))).parent
+    for _label, _language, path in files:
+        name = Path(path).name
+        target = os.path.relpath(path, here)
+        node += addnodes.download_reference(
+            "",
+            "",
+            nodes.literal(name, name),
+            reftarget=target,
+            refdoc=env.docname,
+            refexplicit=True,
+            refdomain="",
+            reftype="download",
+        )
+    return node
+
+
+def fill_listings(document: nodes.document) -> None:
+    """The full listings, in the first programs node of a page per file."""
+    first: dict[str, nodes.Element] = {}
+    for node in document.findall(versus_programs):
+        files = list(node["files"])
+        shown_before = [first[f] for f in files if f in first]
+        if shown_before:
+            node["see"] = shown_before[0]["ids"][0] if shown_before[0]["ids"] else ""
+            continue
+        document.set_id(node)
+        for label, language, path in zip(
+            node["labels"], node["languages"], files, strict=True
+        ):
+            first[path] = node
+            text = Path(path).read_text(encoding="utf-8").expandtabs(4)
+            literal = nodes.literal_block(text, text, language=language)
+            literal["source"] = path
+            # A label paragraph, not a caption: a caption would number the
+            # listing among the page's code blocks.
+            title = f"{label}: {Path(path).name}"
+            heading = nodes.paragraph("", "", nodes.strong(title, title))
+            node += nodes.container("", heading, literal, classes=["versus-program"])
+
+
+def visit_programs(self: HTML5Translator, node: nodes.Element) -> None:
+    if self.builder.name.startswith("epub"):
+        raise nodes.SkipNode
+    downloads = [c for c in node.children if isinstance(c, addnodes.download_reference)]
+    listings = [c for c in node.children if c not in downloads]
+    self.body.append(self.starttag(node, "details"))
+    names = " and ".join(str(c.astext()) for c in downloads)
+    if listings:
+        summary = f"The complete programs: {names}"
+    else:
+        summary = f"The complete programs ({names}) are shown above"
+    self.body.append(f"<summary>{self.encode(summary)}</summary>\n")
+    self.body.append('<p class="versus-downloads">Download ')
+    for index, download in enumerate(downloads):
+        if index:
+            self.body.append(" · ")
+        download.walkabout(self)
+    if not listings and node.get("see"):
+        self.body.append(f' · <a href="#{node["see"]}">see them in full</a>')
+    self.body.append("</p>\n")
+    for listing in listings:
+        listing.walkabout(self)
+    self.body.append("</details>\n")
+    raise nodes.SkipNode
+
+
+def skip(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def add_program_nodes(app: Sphinx) -> None:
+    gone = (skip, None)
+    app.add_node(
+        versus_programs,
+        html=(visit_programs, None),
+        latex=gone,
+        text=gone,
+        man=gone,
+        texinfo=gone,
+    )
