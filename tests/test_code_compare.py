@@ -632,6 +632,8 @@ def test_tab_buttons_hold_no_links_but_panel_labels_do(kept: BeautifulSoup) -> N
     go_label = kept.select('[role="tabpanel"]')[0].select_one(".versus-panel-label")
     assert go_label.get_text() == "Go with fmt"
     assert go_label.select_one('a[href="https://pkg.go.dev/fmt"]') is not None
+
+
 # -- what the reader gets beyond the excerpts (issue 14) ---------------------------
 
 GO_PROGRAM = (

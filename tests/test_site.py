@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 if TYPE_CHECKING:
-    from conftest import DocsHtml
+    from tests.plugin import DocsHtml
 
 READERS = [
     "guide/verdict",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from sphinx_versus.markup import url_scheme
 
@@ -16,7 +16,11 @@ ACTIVE_TAGS = frozenset(
 )
 #: Attributes that hold an address the browser follows or loads.
 URL_ATTRIBUTES = frozenset(
-    {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
+    {"href", "src", "srcset", "action", "formaction", "xlink:href", "data", "poster"}
+)
+#: The chart's own drawing: files the extension wrote, in its chart body.
+_CHART_FILE = re.compile(
+    r"(?:\.\./)*_images/versus-chart-[0-9a-f]+-[0-9a-f]+-(?:wide|narrow)\.svg"
 )
 SAFE_SCHEMES = frozenset({None, "http", "https", "mailto", "ftp", "tel"})
 
@@ -30,11 +34,23 @@ def main_content(html: str) -> BeautifulSoup:
     return soup.find("div", role="main") or soup
 
 
+def _chart_drawing(tag: Tag) -> bool:
+    """The <picture> of a benchmark-chart: the extension's, not the input's."""
+    url = str(tag.get("src") or tag.get("srcset") or "")
+    return (
+        tag.name in {"img", "source"}
+        and tag.find_parent("div", class_="versus-chart-body") is not None
+        and _CHART_FILE.fullmatch(url) is not None
+    )
+
+
 def live_markup(html: str) -> list[str]:
     """Elements or attributes in the page's body that would run or load."""
     found = []
     for tag in main_content(html).find_all(True):
         in_chart = tag.find_parent("svg") is not None or tag.name == "svg"
+        if _chart_drawing(tag):
+            continue
         if tag.name in ACTIVE_TAGS or (tag.name == "style" and not in_chart):
             found.append(str(tag)[:120])
         for name, value in tag.attrs.items():

@@ -23,6 +23,10 @@ TABLE_WRAPPER_CLASS = "versus-table-wrapper"
 TABLE_STACKABLE_CLASS = "versus-stackable"
 
 #: code-compare: the whole block, its title, and each language's block.
+#: Columns per tab character in code, everywhere: HTML (CSS ``tab-size``),
+#: the PDF and text, and when code-compare counts a line's width.
+TAB_WIDTH = 4
+
 CODE_COMPARE_CLASS = "versus-code-compare"
 CODE_COMPARE_TITLE_CLASS = "versus-code-compare-title"
 CODE_COMPARE_BLOCK_CLASS = "versus-code-compare-block"

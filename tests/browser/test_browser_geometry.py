@@ -43,7 +43,7 @@ import pytest
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-    from .conftest import Site
+    from tests.browser.served import Site
 
 pytestmark = [pytest.mark.browser, pytest.mark.toolchain]
 

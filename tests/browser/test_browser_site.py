@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from playwright.sync_api import BrowserContext, Page
 
-    from .conftest import PageProblems, Site
+    from tests.browser.served import PageProblems, Site
 
 pytestmark = [pytest.mark.browser, pytest.mark.toolchain]
 

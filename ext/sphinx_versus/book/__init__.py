@@ -17,11 +17,12 @@ from sphinx_versus.book.books import (
     LeaveOutHiddenPages,
     OtherBookReferences,
     keep_within_book,
+    remember_builder,
 )
 from sphinx_versus.book.latex_parts import toctree_captions_as_parts
 from sphinx_versus.book.latex_style import PACKAGE, copy_style
 from sphinx_versus.book.latexmkrc import latexmk_default_file, latexmkrc_without_make
-from sphinx_versus.book.tabs import ExpandTabsTransform
+from sphinx_versus.book.tabs import expand_tabs_outside_html
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,7 +36,8 @@ def setup(app: Sphinx) -> None:
     app.add_latex_package(PACKAGE)
     app.add_post_transform(LeaveOutHiddenPages)
     app.add_post_transform(OtherBookReferences)
-    app.add_post_transform(ExpandTabsTransform)
+    app.connect("builder-inited", expand_tabs_outside_html)
+    app.connect("builder-inited", remember_builder)
     app.connect("html-page-context", keep_within_book)
     # After the theme's own handlers (furo renders its tree at the default 500).
     app.connect("html-page-context", add_heading_levels_to_context, priority=900)

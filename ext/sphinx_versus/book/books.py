@@ -22,16 +22,36 @@ toctree ancestor.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+#: The builder of each build, for the transforms (``SphinxTransform.app`` is
+#: deprecated); recorded at ``builder-inited``.
+_BUILDERS: weakref.WeakKeyDictionary[BuildEnvironment, Builder] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def remember_builder(app: Sphinx) -> None:
+    _BUILDERS[app.env] = app.builder
+
+
+def _latex_docnames(env: BuildEnvironment) -> set[str] | None:
+    """The LaTeX document's pages as the builder holds them, while it writes."""
+    builder = _BUILDERS.get(env)
+    docnames = getattr(builder, "docnames", None)
+    return docnames if isinstance(docnames, set) else None
 
 
 def book_starts(app: Sphinx) -> list[str]:
@@ -95,11 +115,12 @@ class LeaveOutHiddenPages(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        docnames = getattr(self.app.builder, "docnames", None)
-        if not isinstance(docnames, set):
+        docnames = _latex_docnames(self.env)
+        builder = _BUILDERS.get(self.env)
+        if docnames is None or builder is None:
             return
         for only in self.document.findall(addnodes.only):
-            if self.app.tags.eval_condition(only["expr"]):
+            if builder.tags.eval_condition(only["expr"]):
                 continue
             for start in only.findall(addnodes.start_of_file):
                 docnames.discard(start["docname"])
@@ -112,12 +133,12 @@ class OtherBookReferences(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        docnames = getattr(self.app.builder, "docnames", None)
-        if not isinstance(docnames, set):
+        docnames = _latex_docnames(self.env)
+        if docnames is None:
             return
         std = self.env.get_domain("std")
         labels: dict[str, tuple[str, str, str]] = std.data.get("labels", {})
-        titles = {str(e[0]): str(e[2]) for e in self.app.config.latex_documents}
+        titles = {str(e[0]): str(e[2]) for e in self.config.latex_documents}
         starts = list(titles)
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if xref.get("refdomain") != "std" or xref.get("reftype") not in {

@@ -8,22 +8,27 @@ tabs become 4 spaces.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-#: As in HTML (``tab-size``), and as gofmt's readers expect.
-TAB_WIDTH = 4
+from sphinx_versus.nodes import TAB_WIDTH
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def expand_tabs_outside_html(app: Sphinx) -> None:
+    """At ``builder-inited``: only a builder that is not HTML expands tabs."""
+    if app.builder.format != "html":
+        app.add_post_transform(ExpandTabsTransform)
 
 
 class ExpandTabsTransform(SphinxPostTransform):
-    """Expand tabs in code blocks for every builder but HTML."""
+    """Expand tabs in code blocks (added for every builder but HTML)."""
 
     default_priority = 100
-
-    def is_supported(self) -> bool:
-        return self.app.builder.format != "html"
 
     def run(self, **kwargs: Any) -> None:
         for literal in self.document.findall(nodes.literal_block):

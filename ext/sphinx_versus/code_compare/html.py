@@ -28,14 +28,12 @@ from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
     CODE_COMPARE_CLASS,
     CODE_COMPARE_TITLE_CLASS,
+    TAB_WIDTH,
 )
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
-
-#: Tabs count as this many columns, in HTML (CSS tab-size) and in the PDF.
-TAB_WIDTH = 4
 
 
 def code_columns(text: str) -> int:
