@@ -135,6 +135,9 @@ def test_no_private_sphinx_attributes(module: str) -> None:
     assert not PRIVATE.findall(text), PRIVATE.findall(text)
     # and nothing stuck onto Sphinx's objects under a name of ours
     assert not re.findall(r"\b(?:self|builder|app)\._versus", text)
+    # nor the application through a transform or the environment: both are
+    # deprecated in Sphinx 9 (removed in 11)
+    assert not re.findall(r"\b(?:self|env|self\.env)\.app\b", text)
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))

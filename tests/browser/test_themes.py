@@ -232,14 +232,17 @@ def test_side_by_side_shows_every_panel(
     page, problems = open_page()
     page.goto(site.url("queries.html"))
     _ready(page)
-    # Authored :layout: side-by-side (the second block on the page).
+    # Authored :layout: side-by-side, but its lines need more than half the
+    # column: tabs, one panel at full width, and no toggle that could not act.
     root = "#connecting-from-python .versus-code-compare"
-    _side_by_side(page, root)
-    # The reader's toggle on a tabs block.
+    assert _visible(page, f"{root} [role=tabpanel]") == [True, False], theme.name
+    assert not page.locator(f"{root} .versus-view-toggle").is_visible()
+    # The reader's toggle on a tabs block whose lines fit half the column.
     toggle = page.locator("#create-table").get_by_role("button", name="Side by side")
     toggle.click()
     assert toggle.get_attribute("aria-pressed") == "true"
     _side_by_side(page, "#create-table")
+    assert _visible(page, f"{root} [role=tabpanel]") == [True, False], theme.name
     assert not own(problems), theme.name
 
 

@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 
     from sphinx_versus.benchmarks.compare import Comparison
 
-#: Bump when the drawing changes, so cached charts are redrawn.
-RENDERER_VERSION = "3"
+#: Bump when the drawing changes, so cached charts are redrawn (and
+#: ``ENV_VERSION`` in ``sphinx_versus/__init__.py``: the key is in the doctree).
+RENDERER_VERSION = "4"
 
 #: Text and axes colour in the drawing; replaced in the SVG (see above).
 INK = "#010203"
@@ -248,13 +249,30 @@ def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
     def width(text: str, prop: FontProperties) -> float:
         return measure(text, prop, ismath=False)[0] if text else 0.0
 
+    def wrapped(text: str, prop: FontProperties) -> list[str]:
+        """*text* in lines that fit the narrow layout's width, by the font."""
+        room = variant.width_pt - 2 * PAD
+        lines: list[str] = []
+        for word in text.split(" "):
+            if lines and width(f"{lines[-1]} {word}", prop) <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines
+
     rows: list[tuple[str, float, Any]] = []
     y = 0.0
     for row in spec["rows"]:
         if variant.labels_above:
-            rows.append(("heading", y, row["workload"]))
-            rows.append(("detail", y + 0.95, row["detail"]))
-            y += 2.0
+            # The heading and the detail wrap: a long workload name or source
+            # must not widen the drawing (and so shrink its text) on a phone.
+            for kind, prop in (("heading", bold), ("detail", regular)):
+                for line in wrapped(
+                    row[kind if kind == "detail" else "workload"], prop
+                ):
+                    rows.append((kind, y, line))
+                    y += 0.95
+            y += 0.1
         else:
             rows.append(("heading", y, f"{row['workload']} — {row['detail']}"))
             y += 1.0

@@ -49,10 +49,19 @@ def _value_entry(cell: Cell) -> nodes.entry:
             nodes.inline(EM_DASH, EM_DASH, classes=["versus-no-data"]),
             classes=["versus-num"],
         )
-    text: nodes.Node = nodes.Text(cell.text)
+    # "27.6K (24.7K–29.2K)", "2.1 ± 0.1": the figure and its spread each stay
+    # whole, but a narrow column may put the spread on a line of its own.
+    pieces: list[nodes.Node] = []
+    for index, piece in enumerate(cell.text.split(" ", 1)):
+        if index:
+            pieces.append(nodes.Text(" "))
+        pieces.append(nodes.inline(piece, piece, classes=["versus-figure"]))
     if cell.best:
-        text = nodes.strong(cell.text, cell.text, classes=["versus-best"])
-    return _entry(text, classes=["versus-num"])
+        return _entry(
+            nodes.strong("", "", *pieces, classes=["versus-best"]),
+            classes=["versus-num"],
+        )
+    return _entry(*pieces, classes=["versus-num"])
 
 
 def _shown(cell: Cell) -> str:

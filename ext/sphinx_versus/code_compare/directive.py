@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
 from sphinx_versus.code_compare.programs import included_file, programs_node
-from sphinx_versus.locale import _
+from sphinx_versus.locale import _, and_list
 from sphinx_versus.markup import enforce, parse_inline
 from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
@@ -190,7 +190,7 @@ class CodeCompareDirective(SphinxDirective):
         if len({t.strip() for t in texts}) > 1:
             return None  # different output: tabs, marked as output in _root
         labels = [w["versus_label"] for w in wrappers]
-        label = _("{languages}: the same output").format(languages=_join(labels))
+        label = _("{languages}: the same output").format(languages=and_list(labels))
         merged = wrappers[0]
         caption = merged.next_node(nodes.caption)
         assert caption is not None
@@ -284,13 +284,6 @@ def _unique_sync_keys(wrappers: list[nodes.Element]) -> None:
     for wrapper in wrappers:
         if keys.count(wrapper["versus_sync"]) > 1:
             wrapper["versus_sync"] = sync_key(wrapper["versus_label"])
-
-
-def _join(labels: list[str]) -> str:
-    """'Go and Rust', 'Go, Rust and Zig'."""
-    if len(labels) == 1:
-        return labels[0]
-    return _("{first} and {last}").format(first=", ".join(labels[:-1]), last=labels[-1])
 
 
 def _literal(wrapper: nodes.Element) -> nodes.literal_block:

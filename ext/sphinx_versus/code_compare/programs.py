@@ -22,6 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
+
+from sphinx_versus.locale import _, and_list
+from sphinx_versus.nodes import TAB_WIDTH
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,6 +33,8 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 PROGRAMS_CLASS = "versus-programs"
+
+logger = logging.getLogger(__name__)
 
 
 class versus_programs(nodes.General, nodes.Element):
@@ -90,8 +96,22 @@ def fill_listings(document: nodes.document) -> None:
         for label, language, path in zip(
             node["labels"], node["languages"], files, strict=True
         ):
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                logger.warning(
+                    "code-compare: the complete program %s cannot be shown "
+                    "(%s); its download is still offered. Save it as UTF-8 "
+                    "text to show it in full",
+                    Path(path).name,
+                    exc,
+                    location=node,
+                    type="versus",
+                    subtype="code_compare",
+                )
+                continue
             first[path] = node
-            text = Path(path).read_text(encoding="utf-8").expandtabs(4)
+            text = text.expandtabs(TAB_WIDTH)
             literal = nodes.literal_block(text, text, language=language)
             literal["source"] = path
             # A label paragraph, not a caption: a caption would number the
@@ -107,19 +127,24 @@ def visit_programs(self: HTML5Translator, node: nodes.Element) -> None:
     downloads = [c for c in node.children if isinstance(c, addnodes.download_reference)]
     listings = [c for c in node.children if c not in downloads]
     self.body.append(self.starttag(node, "details"))
-    names = " and ".join(str(c.astext()) for c in downloads)
+    names = [str(c.astext()) for c in downloads]
+    joined = and_list(names)
     if listings:
-        summary = f"The complete programs: {names}"
+        summary = _("The complete programs: {names}").format(names=joined)
     else:
-        summary = f"The complete programs ({names}) are shown above"
+        summary = _("The complete programs ({names}) are shown above").format(
+            names=joined
+        )
     self.body.append(f"<summary>{self.encode(summary)}</summary>\n")
-    self.body.append('<p class="versus-downloads">Download ')
+    lead = self.encode(_("Download"))
+    self.body.append(f'<p class="versus-downloads">{lead} ')
     for index, download in enumerate(downloads):
         if index:
             self.body.append(" · ")
         download.walkabout(self)
     if not listings and node.get("see"):
-        self.body.append(f' · <a href="#{node["see"]}">see them in full</a>')
+        see = self.encode(_("see them in full"))
+        self.body.append(f' · <a href="#{node["see"]}">{see}</a>')
     self.body.append("</p>\n")
     for listing in listings:
         listing.walkabout(self)

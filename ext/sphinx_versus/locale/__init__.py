@@ -32,5 +32,12 @@ def _(message: str) -> str:
     return str(_translate(message))
 
 
+def and_list(items: list[str]) -> str:
+    """'Go', 'Go and Rust', 'Go, Rust and Zig', in the build's language."""
+    if len(items) == 1:
+        return items[0]
+    return _("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])
+
+
 def setup(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
