@@ -13,6 +13,12 @@
     for (let a = el; a; a = a.parentElement) {
       const s = getComputedStyle(a);
       if (s.display === 'none' || s.visibility === 'hidden') return false;
+      // Visually hidden for screen readers only (a 1px box, clipped away):
+      // the card view's table head.
+      if (s.clipPath !== 'none') {
+        const box = a.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1) return false;
+      }
     }
     return true;
   };
