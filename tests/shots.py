@@ -104,9 +104,13 @@ def photograph(
                     page.set_viewport_size(
                         {"width": width, "height": SCREENS[width][0]}
                     )
+                    # Lazy images (the charts) load when they near the
+                    # viewport; a full-length shot needs them all now.
                     page.evaluate(
-                        "() => new Promise((r) => requestAnimationFrame("
-                        "() => requestAnimationFrame(r)))"
+                        "() => Promise.all([...document.images].map((img) => {"
+                        " img.loading = 'eager'; return img.decode().catch(() => {});"
+                        " })).then(() => new Promise((r) => requestAnimationFrame("
+                        "() => requestAnimationFrame(r))))"
                     )
                     path = out / f"{name.removesuffix('.html')}-{width}-{mode}.png"
                     path.parent.mkdir(parents=True, exist_ok=True)

@@ -752,3 +752,49 @@ def test_panels_carry_the_width_their_code_needs(build_site):
         code = panel.find("pre").get_text()
         widest = max(len(line.expandtabs(4)) for line in code.splitlines())
         assert int(panel["data-versus-columns"]) == widest
+
+
+def test_unordered_output_is_output_too(build_site):
+    """A concurrent program's "// Unordered output:" block is output: shown
+    once when both languages print the same, and its lines wrap."""
+    block = "```{{code-block}} text\n:caption: {}\n\n// Unordered output:\n// 2\n// 4\n```\n"
+    page = (
+        "# Output\n\n````{code-compare} Same lines, in any order\n"
+        + block.format("Go")
+        + "\n"
+        + block.format("Rust")
+        + "````\n"
+    )
+    built = build_site({"index.md": page})
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    (same,) = soup.select("div.versus-code-compare")
+    assert "versus-output" in same["class"]
+    assert same.find(role="tablist") is None
+    assert same.select_one(".versus-panel-label").get_text() == (
+        "Go and Rust: the same output"
+    )
+
+
+def test_a_program_that_is_not_utf8_is_a_located_warning(build_site):
+    """literalinclude reads Latin-1 when told; the full listing cannot, and
+    says so instead of stopping the build with a traceback."""
+    page = (
+        "# P\n\n````{code-compare}\n"
+        "```{literalinclude} p/main.go\n:language: go\n:encoding: latin-1\n```\n\n"
+        "```{literalinclude} p/main.rs\n:language: rust\n```\n````\n"
+    )
+    files: dict[str, str | bytes] = {
+        "index.md": page,
+        "p/main.go": "package main // café\n".encode("latin-1"),
+        "p/main.rs": RUST_PROGRAM,
+    }
+    built = build_site(files, warnings_ok=True)
+    warnings = built.warnings
+    assert "index.md:3: WARNING: code-compare: the complete program main.go cannot" in (
+        warnings
+    )
+    assert "Save it as UTF-8 text to show it in full [versus.code_compare]" in warnings
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    (programs,) = soup.select("details.versus-programs")
+    assert [pre.get_text() for pre in programs.find_all("pre")] == [RUST_PROGRAM]
+    assert len(programs.select("a.download")) == 2

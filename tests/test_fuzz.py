@@ -45,26 +45,19 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 _PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
+#: What every profile shares: real builds are slow, and a page is big data.
+_COMMON = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile("ci", max_examples=20, phases=_PHASES, **_COMMON)
+settings.register_profile("long", max_examples=1000, phases=_PHASES, **_COMMON)
+# No shrinking: the first failure, at once.
 settings.register_profile(
-    "ci",
-    max_examples=20,
-    deadline=None,
-    phases=_PHASES,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "long",
-    max_examples=1000,
-    deadline=None,
-    phases=_PHASES,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "debug",  # no shrinking: the first failure, at once
+    "debug",
     max_examples=40,
-    deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    **_COMMON,
 )
 #: Build tests: pages per test.  Pure parsers get ten times as many.
 BUILDS = settings.get_profile(os.environ.get("VERSUS_FUZZ", "ci"))

@@ -109,7 +109,7 @@
     const box = scroller(pre);
     return {
       first: first.slice(0, 60),
-      output: /^\/\/ Output:/.test(first) || !!pre.closest('[data-versus-output]'),
+      output: /^\/\/ (Unordered )?[Oo]utput:/.test(first) || !!pre.closest('[data-versus-output]'),
       sideBySide: beside,
       scrollWidth: pre.scrollWidth,
       clientWidth: pre.clientWidth,

@@ -56,12 +56,12 @@ def _value_entry(cell: Cell) -> nodes.entry:
         if index:
             pieces.append(nodes.Text(" "))
         pieces.append(nodes.inline(piece, piece, classes=["versus-figure"]))
+    # One element for the value, so that a card's label and value are a pair.
     if cell.best:
-        return _entry(
-            nodes.strong("", "", *pieces, classes=["versus-best"]),
-            classes=["versus-num"],
-        )
-    return _entry(*pieces, classes=["versus-num"])
+        value: nodes.Element = nodes.strong("", "", *pieces, classes=["versus-best"])
+    else:
+        value = nodes.inline("", "", *pieces, classes=["versus-value"])
+    return _entry(value, classes=["versus-num"])
 
 
 def _shown(cell: Cell) -> str:

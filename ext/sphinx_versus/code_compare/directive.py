@@ -54,7 +54,7 @@ LAYOUTS = ("tabs", "side-by-side")
 NO_LANGUAGE = frozenset({"", "default", "none"})
 
 #: The first line of a block that shows what a program prints.
-OUTPUT_LINE = re.compile(r"^\s*(//|#|--|;)\s*Output:", re.IGNORECASE)
+OUTPUT_LINE = re.compile(r"^\s*(//|#|--|;)\s*(Unordered\s+)?Output:", re.IGNORECASE)
 #: On a code-compare (and a merged block) that shows program output.
 OUTPUT_CLASS = "versus-output"
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sphinx_versus.datafiles import DataFileError
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -33,22 +35,9 @@ class PipeRows:
     header: Row | None = None
 
 
-class RowError(ValueError):
-    """Input that cannot become rows: a reason and a 1-based line and column."""
-
-    def __init__(
-        self, reason: str, line: int | None = None, column: int | None = None
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.line = line
-        self.column = column
-
-    def __str__(self) -> str:
-        where = [f"line {self.line}"] if self.line is not None else []
-        if self.column is not None:
-            where.append(f"column {self.column}")
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+class RowError(DataFileError):
+    """Input that cannot become rows: a reason and a 1-based line and column
+    (the same shape, and the same located message, as a data file's)."""
 
 
 # --------------------------------------------------------------------- pipes
