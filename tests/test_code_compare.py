@@ -757,7 +757,10 @@ def test_panels_carry_the_width_their_code_needs(build_site):
 def test_unordered_output_is_output_too(build_site):
     """A concurrent program's "// Unordered output:" block is output: shown
     once when both languages print the same, and its lines wrap."""
-    block = "```{{code-block}} text\n:caption: {}\n\n// Unordered output:\n// 2\n// 4\n```\n"
+    block = (
+        "```{{code-block}} text\n:caption: {}\n\n"
+        "// Unordered output:\n// 2\n// 4\n```\n"
+    )
     page = (
         "# Output\n\n````{code-compare} Same lines, in any order\n"
         + block.format("Go")

@@ -485,9 +485,19 @@ def _check_html(builder: str, out: Path, text: str) -> list[str]:
         problems.append(f"{builder}: expected at least 6 code-compare tabs, got {tabs}")
     if "versus-layout-side-by-side" not in text:
         problems.append(f"{builder}: the side-by-side layout is missing")
-    svgs = len(re.findall(r"<svg\b", text))
-    if svgs < 2:
-        problems.append(f"{builder}: expected 2 inline SVG charts, found {svgs}")
+    # Each chart: a <picture> of two SVG files (wide, narrow) in _images/.
+    pictures = re.findall(r"<picture>.*?</picture>", text, re.S)
+    if len(pictures) < 2:
+        problems.append(f"{builder}: expected 2 chart pictures, found {len(pictures)}")
+    for picture in pictures:
+        for url in re.findall(r'(?:srcset|src)="([^"]+\.svg)"', picture):
+            name = url.rsplit("/", 1)[-1]
+            if not (out / "_images" / name).is_file():
+                problems.append(f"{builder}: the chart file {name} is missing")
+        if not re.search(r'<img [^>]*alt="[^"]+"', picture):
+            problems.append(f"{builder}: a chart has no text alternative")
+    if f'alt="{CHART_ALT}' not in text:
+        problems.append(f"{builder}: the chart's generated alt text is missing")
     if builder != "singlehtml" and "Table 2" not in text:
         problems.append(f"{builder}: {{numref}} to the CSV table is not 'Table 2'")
     return problems

@@ -51,16 +51,24 @@ def _value_entry(cell: Cell) -> nodes.entry:
         )
     # "27.6K (24.7K–29.2K)", "2.1 ± 0.1": the figure and its spread each stay
     # whole, but a narrow column may put the spread on a line of its own.
-    pieces: list[nodes.Node] = []
-    for index, piece in enumerate(cell.text.split(" ", 1)):
-        if index:
-            pieces.append(nodes.Text(" "))
-        pieces.append(nodes.inline(piece, piece, classes=["versus-figure"]))
+    figure, _space, spread = cell.text.partition(" ")
+    pieces: list[nodes.Node] = [nodes.Text(cell.text)]
+    if spread:
+        pieces = [
+            nodes.inline(figure, figure, classes=["versus-figure"]),
+            nodes.Text(" "),
+            nodes.inline(spread, spread, classes=["versus-figure"]),
+        ]
     # One element for the value, so that a card's label and value are a pair.
+    wraps = ["versus-spread"] if spread else []
     if cell.best:
-        value: nodes.Element = nodes.strong("", "", *pieces, classes=["versus-best"])
+        value: nodes.Node = nodes.strong(
+            "", "", *pieces, classes=["versus-best", *wraps]
+        )
+    elif spread:
+        value = nodes.inline("", "", *pieces, classes=wraps)
     else:
-        value = nodes.inline("", "", *pieces, classes=["versus-value"])
+        value = pieces[0]
     return _entry(value, classes=["versus-num"])
 
 
