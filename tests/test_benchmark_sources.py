@@ -110,6 +110,28 @@ def test_two_files_side_by_side_each_row_its_own_ratio() -> None:
     assert measured.relative_low < measured.relative < measured.relative_high
 
 
+@pytest.mark.parametrize(
+    ("go", "rust", "bold"),
+    [
+        ("567 (512.2–641.8)", "532.4 (516.3–565)", []),  # the spreads overlap
+        ("773.3 (749.5–785.2)", "1173 (1099–1234)", ["Go"]),  # far apart
+        ("2.0 ± 0.1", "2.2 ± 0.1", []),  # they touch at 2.1
+        ("~45", "~20", ["Rust"]),  # claims: no spread to compare
+        ("40–50", "45–55", ["Go"]),  # a claim's range is not a spread
+        ("567 (512.2–641.8)", "~532", ["Rust"]),  # one measured, one claimed
+    ],
+)
+def test_no_best_figure_within_the_noise(go: str, rust: str, bold: list[str]) -> None:
+    """A best measurement whose spread overlaps another's is not marked: the
+    difference is within the repetitions' own variation."""
+    data = parse_benchmarks(
+        f"workload,unit,better,Go,Rust\nSearch,ns,lower,{go},{rust}\n".encode()
+    )
+    (row,) = compare(data, baseline="Go").rows
+    assert [c.system for c in row.cells if c.best] == bold
+    assert row.within_spread == (not bold)
+
+
 PAGE = """\
 # Claims and measurements
 
@@ -164,3 +186,27 @@ def test_claimed_and_measured_in_one_table_and_chart(build_site) -> None:
     text_out = build_site(files, "text").read("index.txt")
     assert "Example CPU @ 2.0GHz" in text_out
     assert "61.23K (60.11K–62.05K)" in text_out
+
+
+def test_the_legend_says_why_a_row_has_no_bold(build_site) -> None:
+    csv = (
+        "workload,unit,better,Go,Rust\n"
+        "Search,ns,lower,567 (512.2–641.8),532.4 (516.3–565)\n"
+        "JSON,ms,lower,30.61 (30.06–31.27),6.369 (4.669–6.423)\n"
+    )
+    page = "# T\n\n```{benchmark-table} b.csv\n:baseline: Go\n```\n"
+    built = build_site({"index.md": page, "b.csv": csv}, "html")
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    search, json = soup.find("table").tbody.find_all("tr")
+    assert search.find("strong", class_="versus-best") is None
+    assert json.find("strong", class_="versus-best").get_text() == "6.369 (4.669–6.423)"
+    legend = soup.find("p", class_="versus-legend").get_text(" ", strip=True)
+    assert legend == (
+        "Bold : the best figure in each row. No figure is bold where the spread "
+        "of the best overlaps that of another: the difference is within the noise."
+    )
+    built.app.cleanup()
+    text = build_site({}, "text", srcdir=built.srcdir)
+    output = " ".join((text.outdir / "index.txt").read_text("utf-8").split())
+    assert "the difference is within the noise." in output
+    assert "**6.369 (4.669–6.423)**" in output and "**532.4" not in output

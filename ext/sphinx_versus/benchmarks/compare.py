@@ -57,6 +57,9 @@ class Cell:
 class Row:
     record: Record
     cells: tuple[Cell, ...]
+    #: The best figure's spread overlaps another's: within the noise, so no
+    #: figure of the row is marked best.
+    within_spread: bool = False
 
     def cell(self, system: str) -> Cell:
         return next(c for c in self.cells if c.system == system)
@@ -131,6 +134,27 @@ def _best(values: dict[str, Value | None], better: str) -> set[str]:
     return {s for s, m in mids.items() if m == target}
 
 
+def _within_spread(values: dict[str, Value | None], best: set[str]) -> bool:
+    """A best measurement whose spread overlaps another measurement's.
+
+    Only measurements (a center with its spread) count: a claim's range
+    ("150K–200K") is an approximation, not repetitions of a run.
+    """
+    measured = {
+        s: v for s, v in values.items() if v is not None and v.center is not None
+    }
+    for system in best & measured.keys():
+        mine = measured[system]
+        for other, theirs in measured.items():
+            if (
+                other not in best
+                and mine.low <= theirs.high
+                and theirs.low <= mine.high
+            ):
+                return True
+    return False
+
+
 def _row(
     record: Record,
     systems: tuple[str, ...],
@@ -139,6 +163,9 @@ def _row(
 ) -> Row:
     values = {s: record.values[s] for s in systems}
     best = _best(values, record.better)
+    within_spread = _within_spread(values, best)
+    if within_spread:
+        best = set()
     base = values[baseline]
     cells = []
     for system in systems:
@@ -169,7 +196,7 @@ def _row(
                 ratio,
             )
         )
-    return Row(record, tuple(cells))
+    return Row(record, tuple(cells), within_spread)
 
 
 def compare(

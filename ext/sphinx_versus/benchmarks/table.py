@@ -290,12 +290,21 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
     ) -> list[nodes.Node]:
         """Under the table: what bold means, the one source, the numbered notes."""
         block = nodes.container(classes=["versus-table-notes"])
-        if any(cell.best for row in comparison.rows for cell in row.cells):
+        bold_rows = any(cell.best for row in comparison.rows for cell in row.cells)
+        close_rows = any(row.within_spread for row in comparison.rows)
+        if bold_rows or close_rows:
             legend = nodes.paragraph(classes=["versus-legend"])
             bold = _("Bold")
             legend += nodes.strong(bold, bold, classes=["versus-best"])
-            rest = _(": the best figure in each row.")
-            legend += nodes.Text(rest)
+            legend += nodes.Text(_(": the best figure in each row."))
+            if close_rows:
+                legend += nodes.Text(" ")
+                legend += nodes.Text(
+                    _(
+                        "No figure is bold where the spread of the best overlaps "
+                        "that of another: the difference is within the noise."
+                    )
+                )
             block += legend
         if source is not None:
             first = comparison.rows[0].record
