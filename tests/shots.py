@@ -18,53 +18,27 @@ Run ``make html`` and ``make pdf`` first (``make shots`` does).
 from __future__ import annotations
 
 import argparse
-import functools
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, ImageFont
+
+from tests.browser.served import CHROMIUM_ARGS, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "docs" / "_build"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 #: Viewport height of one "screen" of each width, and its scale on the sheet.
 SCREENS = {375: (812, 0.4), 1280: (800, 0.25)}
 LABEL = 18  # px above each row for the page's name
 GAP = 6
 BACKGROUND = (200, 204, 210)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}/"
 
 
 def site_pages(root: Path) -> list[str]:

@@ -16,7 +16,6 @@ SEO 100 on every page.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import io
 import json
@@ -24,11 +23,10 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from tests.browser.served import QuietHandler, serve
 from tests.shots import site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,11 +54,8 @@ CHROME_FLAGS = " ".join(
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".txt", ".xml"}
 
 
-class _GzipHandler(SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Static files, gzip-compressed when the browser accepts it."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
@@ -77,15 +72,6 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         return io.BytesIO(body)
-
-
-def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    handler = functools.partial(_GzipHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}/"
 
 
 def run_lighthouse(url: str, out: Path) -> dict[str, object]:
@@ -143,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     args.out.mkdir(parents=True, exist_ok=True)
     pages = args.pages or site_pages(args.html)
-    server, base_url = serve(args.html)
+    server, base_url = serve(args.html, _GzipHandler)
     rows = []
     try:
         for page in pages:

@@ -11,22 +11,26 @@ every test gets fresh contexts.
 
 from __future__ import annotations
 
-import functools
 import subprocess
 import sys
-import threading
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.browser.served import PageProblems, Site
+from tests.browser.served import (
+    CHROMIUM_ARGS,
+    PageProblems,
+    QuietHandler,
+    Site,
+    serve,
+)
 from tests.paths import DOCS, ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from http.server import ThreadingHTTPServer
 
     from playwright.sync_api import (
         Browser,
@@ -40,33 +44,16 @@ HERE = Path(__file__).resolve().parent
 FIXTURE_SRC = HERE / "site"
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 
-# Without the background-networking flags Chromium keeps dialling Google
-# services, which this closed network refuses (and which would show up as
-# noise); QUIC is off for the same reason.
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 BUILD_TIMEOUT = 900  # seconds; the real guide renders benchmark charts
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _QuietHandler(QuietHandler):
     """Serve files silently; answer a favicon nobody configured with 204.
 
     Chromium asks for ``/favicon.ico`` on every site by itself.  Neither furo
     nor the guide configures one, and the 404 would show up as a console
     error that no page caused; a real host answers it however it likes.
     """
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
     def do_GET(self) -> None:
         if (
@@ -103,15 +90,6 @@ def _build_html(src: Path, out: Path, *, strict: bool) -> None:
         )
 
 
-def _serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}/"
-
-
 @pytest.fixture(scope="session")
 def _site_factory(
     tmp_path_factory: pytest.TempPathFactory,
@@ -122,7 +100,7 @@ def _site_factory(
         if out is None:  # not built yet
             out = tmp_path_factory.mktemp(f"{name}-html", numbered=True) / "html"
             _build_html(src, out, strict=strict)
-        server, base_url = _serve(out)
+        server, base_url = serve(out, _QuietHandler)
         servers.append(server)
         return Site(name=name, root=out, base_url=base_url)
 

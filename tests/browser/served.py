@@ -1,4 +1,6 @@
-"""What the browser fixtures hand to tests: a served site, a page's problems.
+"""What the browser fixtures hand to tests: a served site, a page's problems;
+and how every browser run here serves a build and starts Chromium (the
+tests, ``make shots`` and ``make lighthouse``).
 
 Kept out of ``conftest.py`` so tests can name these types (under
 ``TYPE_CHECKING``) without importing a conftest.
@@ -7,13 +9,50 @@ Kept out of ``conftest.py`` so tests can name these types (under
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from playwright.sync_api import ConsoleMessage, Page, Request, Response
+
+
+# Without the background-networking flags Chromium keeps dialling Google
+# services, which this closed network refuses (and which would show up as
+# noise); QUIC is off for the same reason.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Static files, without a log line per request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve(
+    root: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler
+) -> tuple[ThreadingHTTPServer, str]:
+    """Serve *root* on a free local port, in a daemon thread; its base URL."""
+    bound = functools.partial(handler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host}:{port}/"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from sphinx_versus.code_compare.html import (
     OutputBlockTransform,
     add_tab_nodes,
 )
-from sphinx_versus.code_compare.programs import add_program_nodes
 from sphinx_versus.code_compare.sync import add_page_sync_ids, script_attributes
 from sphinx_versus.locale import _
 
@@ -59,7 +58,6 @@ def setup(app: Sphinx) -> None:
     app.add_directive("code-compare", CodeCompareDirective)
     app.add_post_transform(OutputBlockTransform)
     add_tab_nodes(app)
-    add_program_nodes(app)
     app.connect("builder-inited", _add_shaping)
     static = Path(__file__).parent / "static"
     add_static_files(app, static, css=["versus-tabs.css"], js=["versus-tabs.js"])

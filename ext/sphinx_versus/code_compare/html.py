@@ -22,7 +22,11 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_versus.code_compare.directive import OUTPUT_CLASS, OUTPUT_LINE
-from sphinx_versus.code_compare.programs import fill_listings, versus_programs
+from sphinx_versus.code_compare.programs import (
+    fill_listings,
+    versus_programs,
+    visit_programs,
+)
 from sphinx_versus.locale import _
 from sphinx_versus.nodes import (
     CODE_COMPARE_BLOCK_CLASS,
@@ -218,6 +222,7 @@ def add_tab_nodes(app: Sphinx) -> None:
         (versus_tablist, (visit_tablist, depart_div)),
         (versus_tab, (visit_tab, depart_tab)),
         (versus_panel_label, (visit_panel_label, depart_div)),
+        (versus_programs, (visit_programs, None)),
     ):
         app.add_node(node, html=html, latex=gone, text=gone, man=gone, texinfo=gone)
     kept = (pass_through, pass_through)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
@@ -28,7 +28,6 @@ from sphinx_versus.locale import _, and_list
 from sphinx_versus.nodes import TAB_WIDTH
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
@@ -150,19 +149,3 @@ def visit_programs(self: HTML5Translator, node: nodes.Element) -> None:
         listing.walkabout(self)
     self.body.append("</details>\n")
     raise nodes.SkipNode
-
-
-def skip(self: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
-def add_program_nodes(app: Sphinx) -> None:
-    gone = (skip, None)
-    app.add_node(
-        versus_programs,
-        html=(visit_programs, None),
-        latex=gone,
-        text=gone,
-        man=gone,
-        texinfo=gone,
-    )
