@@ -210,3 +210,19 @@ def test_the_legend_says_why_a_row_has_no_bold(build_site) -> None:
     output = " ".join((text.outdir / "index.txt").read_text("utf-8").split())
     assert "the difference is within the noise." in output
     assert "**6.369 (4.669–6.423)**" in output and "**532.4" not in output
+
+
+def test_csv_words_are_not_educated_by_smart_quotes(build_site) -> None:
+    """A build note's "--release" is a flag: smart quotes made it "–release"."""
+    csv = (
+        "# build: cargo build --release --locked\n"
+        "workload,unit,better,Go,Rust,source,notes\n"
+        "Build,s,lower,4 (3–5),58 (56–59),make measure,cargo build --release\n"
+        "Run,s,lower,1,2,make measure,wrk --latency -- a note long enough to number\n"
+    )
+    page = "# T\n\n```{benchmark-table} b.csv\n:baseline: Go\n```\n"
+    built = build_site({"index.md": page, "b.csv": csv}, "html")
+    text = BeautifulSoup(built.read("index.html"), "html.parser").get_text()
+    for flag in ("--release --locked", "cargo build --release", "wrk --latency --"):
+        assert flag in text, flag
+    assert "–" not in text.replace("3–5", "").replace("56–59", "")

@@ -132,7 +132,9 @@ class BaseBenchmarkDirective(SphinxDirective):
         lines: one paragraph per file that has them, its values as text."""
         paragraphs = []
         for environment in comparison.environments:
-            paragraph = nodes.paragraph(classes=["versus-environment"])
+            paragraph = nodes.paragraph(
+                classes=["versus-environment"], support_smartquotes=False
+            )
             lead = environment.label or _("Environment")
             paragraph += nodes.strong(lead, lead)
             paragraph += nodes.Text(": ")

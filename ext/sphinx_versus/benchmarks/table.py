@@ -289,7 +289,11 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         note_ids: dict[int, str],
     ) -> list[nodes.Node]:
         """Under the table: what bold means, the one source, the numbered notes."""
-        block = nodes.container(classes=["versus-table-notes"])
+        # The CSV's words as written: "--release" in a build note is a flag,
+        # not a dash for smart quotes to turn into "–release".
+        block = nodes.container(
+            classes=["versus-table-notes"], support_smartquotes=False
+        )
         bold_rows = any(cell.best for row in comparison.rows for cell in row.cells)
         close_rows = any(row.within_spread for row in comparison.rows)
         if bold_rows or close_rows:
@@ -341,6 +345,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
             return _entry(classes=[kind])
         parsed, messages = self.inline(text, origin)
         entry = _entry(*parsed, classes=[kind], messages=messages)
+        entry["support_smartquotes"] = False  # data: see notes_block
         # Writer's prose: with its text and source, the gettext builder
         # extracts it and a translated build replaces it, like any paragraph.
         paragraph = entry.next_node(nodes.paragraph)
