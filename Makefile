@@ -115,7 +115,7 @@ mutate: $(STAMP)
 		else $(BIN)/python -m pip install --quiet -e '.[mutate]'; fi; }
 	nice -n 19 $(BIN)/python -m tests.mutate $(MUTATE_ARGS)
 fuzz: $(STAMP)
-	VERSUS_FUZZ=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:logging \
+	VERSUS_FUZZ=long $(BIN)/python -m pytest tests/build/test_fuzz.py -p no:logging \
 		--hypothesis-show-statistics $(PYTEST_ARGS)
 # The Go-vs-Rust measurements of issue 16 (bench/README.md). Stdlib-only
 # Python: needs Go, Rust, wrk, hyperfine and taskset, not the venv.

@@ -35,11 +35,11 @@ MODULES = (
     "datafiles.py",
 )
 TESTS = (
-    "test_table_rows.py",
-    "test_benchmark_numbers.py",
-    "test_benchmark_data.py",
-    "test_datafiles.py",
-    "test_pure_edges.py",
+    "unit/test_table_rows.py",
+    "unit/test_benchmark_numbers.py",
+    "unit/test_benchmark_data.py",
+    "unit/test_datafiles.py",
+    "unit/test_pure_edges.py",
 )
 #: What the tests import besides the package, or read from disk.
 SUPPORT = ("conftest.py", "plugin.py", "paths.py")
@@ -73,7 +73,8 @@ def stage() -> None:
         STAGE / "src" / "sphinx_versus",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    (STAGE / "tests").mkdir(parents=True)
+    (STAGE / "tests" / "unit").mkdir(parents=True)
+    (STAGE / "tests" / "unit" / "__init__.py").touch()
     for name in (*SUPPORT, *TESTS):
         shutil.copy2(ROOT / "tests" / name, STAGE / "tests" / name)
     (STAGE / "docs" / "data").mkdir(parents=True)

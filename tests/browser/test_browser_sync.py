@@ -3,7 +3,7 @@
 ``site/sync.md`` offers Rust and C++ in a code-compare block, a sphinx-design
 ``tab-set-code`` (fences ``rust`` and ``c++``) and ``tab-set`` (``:sync:
 C++``), and sphinx-tabs code tabs and group tabs.  The scripts compute no key
-(``tests/test_code_compare_sync.py`` checks that), so these only sync if the
+(``tests/build/test_code_compare_sync.py`` checks that), so these only sync if the
 keys Python wrote for each widget agree.
 """
 

@@ -59,7 +59,7 @@ pytestmark = [pytest.mark.pdf, pytest.mark.toolchain]
 
 SLUG = "sphinx-versus"
 WRITERS = "sphinx-versus-writers-guide"
-FIXTURE = Path(__file__).resolve().parent / "roots" / "pdf"
+FIXTURE = Path(__file__).resolve().parents[1] / "roots" / "pdf"
 BENCHMARK_CSVS = (DOCS / "data" / "benchmarks.csv", DOCS / "data" / "measured.csv")
 #: Builder tags the ``only`` directive sees (format and name).
 LATEX_TAGS = ("latex",)

@@ -16,7 +16,7 @@ from tests.paths import DOCS
 if TYPE_CHECKING:
     from tests.plugin import Built
 
-ROOT = Path(__file__).parent / "roots" / "benchmarks"
+ROOT = Path(__file__).resolve().parents[1] / "roots" / "benchmarks"
 
 #: Records which documents each build reads (the incremental-rebuild checks).
 RECORD_READS = """

@@ -18,7 +18,7 @@ from docutils import nodes
 if TYPE_CHECKING:
     from tests.plugin import Built
 
-ROOT = Path(__file__).parent / "roots" / "code_compare"
+ROOT = Path(__file__).resolve().parents[1] / "roots" / "code_compare"
 FILES: dict[str, str | bytes] = {"index.rst": (ROOT / "tabs.rst").read_bytes()}
 CONF = (ROOT / "extra_conf.py").read_text("utf-8")
 

@@ -23,7 +23,7 @@ from sphinx_versus.config import CONFIG_VALUES
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULTS = {value.name: value.default for value in CONFIG_VALUES}
 #: conftest's BASE_CONF is three lines; a setting appended to it is line 4.
 LINE = 4

@@ -14,7 +14,7 @@ rebuilt incrementally, and checks the policy of ``sphinx_versus/markup.py``:
 
 ``make test`` runs the "ci" profile (a few dozen pages, about a minute);
 ``make fuzz`` the "long" one (``VERSUS_FUZZ=long``), with statistics.
-Failures it finds are kept as ordinary tests in ``test_untrusted.py``.
+Failures it finds are kept as ordinary tests in ``tests/build/test_untrusted.py``.
 """
 
 from __future__ import annotations

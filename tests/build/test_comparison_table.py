@@ -20,7 +20,7 @@ from docutils import nodes
 if TYPE_CHECKING:
     from bs4 import Tag
 
-ROOT = Path(__file__).parent / "roots" / "comparison_table"
+ROOT = Path(__file__).resolve().parents[1] / "roots" / "comparison_table"
 NUMFIG = "numfig = True\n"
 FURO = NUMFIG + 'html_theme = "furo"\n'
 

@@ -20,7 +20,7 @@ from sphinx_versus.code_compare.languages import display_name, language_keys, sy
 if TYPE_CHECKING:
     from tests.plugin import Built
 
-ROOT = Path(__file__).parent / "roots" / "code_compare"
+ROOT = Path(__file__).resolve().parents[1] / "roots" / "code_compare"
 PAGES = ("index.md", "rest.rst", "code/hello.go", "code/hello.rs")
 FILES: dict[str, str | bytes] = {name: (ROOT / name).read_bytes() for name in PAGES}
 CONF = (ROOT / "extra_conf.py").read_text("utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "ext" / "sphinx_versus"
+PACKAGE = Path(__file__).resolve().parents[2] / "ext" / "sphinx_versus"
 FEATURES = ("benchmarks", "book", "code_compare", "comparison", "table_output")
 SHARED = {
     "config",
