@@ -12,10 +12,11 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench measure mutate fuzz shots lighthouse clean
+.PHONY: help venv html check test lint format snippets matrix locale pdf epub live bench measure mutate fuzz shots lighthouse clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
+	@echo "make check     the fast loop (about a minute): lint, unit tests, one small build"
 	@echo "make test      lint, then every test (snippets, PDF, browser included)"
 	@echo "make live      rebuild and reload the site in a browser while you write"
 	@echo "make pdf       build the guide's and the writer's guide's PDFs (needs TeX Live, see README)"
@@ -26,7 +27,7 @@ help:
 	@echo "make fuzz      the fuzzer, long: thousands of hostile pages (make test runs a few dozen)"
 	@echo "make shots     contact sheets of every page and both PDFs in $(BUILD)/shots"
 	@echo "make lighthouse  Lighthouse mobile scores of every page (needs npx, chromium)"
-	@echo "make lint      ruff and mypy --strict"
+	@echo "make lint      ruff, mypy --strict, import contracts, dead code, repository rules"
 	@echo "make locale    refresh the extension's message catalog and compile its translations"
 	@echo "make measure   run the Go and Rust workloads, write docs/data/measured.csv"
 	@echo "               (minutes; QUICK=1: tiny sizes, once each; OUT=path: elsewhere)"
@@ -52,10 +53,22 @@ html: $(STAMP)
 	$(SPHINX) -b html $(SPHINXOPTS) $(DOCS) $(BUILD)/html
 	@echo "Open $(BUILD)/html/index.html"
 
+# Everything that needs no build: style, types, the architecture's import
+# contracts ([tool.importlinter] in pyproject.toml), dead code (vulture, with
+# its whitelist) and the repository's own rules (tests/lint/rules.py).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/vulture
+	$(BIN)/python -m tests.lint
+
+# The loop to run before every commit: lint, the unit layer (no Sphinx
+# build) and one small build of the README's examples through every
+# directive. tests/build, tests/browser and tests/toolchain run in make test.
+check: lint
+	$(BIN)/python -m pytest -q tests/unit tests/build/test_readme.py $(PYTEST_ARGS)
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -248,6 +248,7 @@ def setup(app: Sphinx) -> None:
             value.default,
             value.rebuild,
             types=frozenset(value.types),
+            description=value.doc,
         )
     # Before Sphinx's own type check (priority 800), so that a wrong type is
     # one message from here, and Sphinx then sees the default.

@@ -1,0 +1,1 @@
+"""Build layer: real Sphinx builds per feature and builder, and the docs."""

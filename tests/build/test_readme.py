@@ -1,4 +1,8 @@
-"""The README is the PyPI page: its examples must build as they are written."""
+"""The README is the PyPI page: its examples must build as they are written.
+
+What its PyPI part must name (the install, the extension, each directive) is
+a lint rule, :func:`tests.lint.rules.readme_names_the_install_and_the_extension`.
+"""
 
 from __future__ import annotations
 
@@ -44,18 +48,3 @@ def test_readme_examples_build(build_site):
         "[Chart: Bar chart of PostgreSQL relative to SQLite",  # benchmark-chart
     ):
         assert expected in out, out
-
-
-def test_readme_names_the_install_and_the_extension():
-    part = _pypi_part()
-    assert "pip install sphinx-versus" in part
-    assert 'pip install "sphinx-versus[charts]"' in part
-    assert 'extensions = ["sphinx_versus"]' in part
-    assert "https://sphinx-versus.readthedocs.io" in part
-    for directive in (
-        "comparison-table",
-        "code-compare",
-        "benchmark-table",
-        "benchmark-chart",
-    ):
-        assert f"{{{directive}}}" in part, directive

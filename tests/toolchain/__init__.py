@@ -1,0 +1,1 @@
+"""Toolchain layer: Go, Rust, LaTeX/PDF, npx, the wheel matrix, make measure."""

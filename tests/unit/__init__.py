@@ -1,0 +1,1 @@
+"""Unit layer: pure functions, no Sphinx build; seconds (``make check``)."""

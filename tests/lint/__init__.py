@@ -1,0 +1,1 @@
+"""Repository rules that run as lint (``python -m tests.lint``)."""
