@@ -8,6 +8,7 @@ it per format.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -27,7 +28,7 @@ from sphinx_versus.comparison.rows import (
     split_cells,
 )
 from sphinx_versus.datafiles import DataFileError, read_csv, read_data_file
-from sphinx_versus.limits import cells_problem, columns_problem
+from sphinx_versus.limits import cells_problem, columns_problem, markup_problem
 from sphinx_versus.markup import is_myst, parse_inline
 from sphinx_versus.nodes import TABLE_CLASS, unbuilt
 from sphinx_versus.options import check_options, lenient_spec
@@ -44,6 +45,23 @@ NAME = "comparison-table"
 
 #: The narrowest column a scaled-down :widths: makes, in text-writer characters.
 _NARROWEST = 4
+
+#: Letters, digits, spaces, commas and semicolons: no markup in reST or in
+#: MyST, whatever MyST extensions are on (no quote, dot, dash, bracket...).
+_PLAIN_CELL = re.compile(r"(?:[^\W_]|[ ,;])+")
+
+
+def plain_cell(text: str) -> list[nodes.Node] | None:
+    """A cell with nothing the inline parser would read, as one Text node.
+
+    Most cells of a table are plain words; the page's parser would return
+    exactly this node for them (``tests/build/test_plain_cells.py`` checks it
+    with hypothesis), only slower. ``None``: the parser must read *text*.
+    """
+    if _PLAIN_CELL.fullmatch(text) and not markup_problem(len(text)):
+        return [nodes.Text(text)]
+    return None
+
 
 _ROWS_HINT = (
     "write one row per line with cells separated by |, "
@@ -299,6 +317,9 @@ class ComparisonTableDirective(SphinxDirective):
         Raw HTML (MyST passes ``<b>`` or an unquoted ``Option<T>`` through as
         a ``raw`` node) is shown as the text the writer typed, never markup.
         """
+        if (plain := plain_cell(text)) is not None:
+            parent.extend(plain)
+            return
         location = "{}:{}".format(*self._source_line(line))
         parsed, problems = parse_inline(
             self, text, line, subtype="table", location=location, origin=origin
