@@ -97,9 +97,10 @@ copybutton_exclude = ".linenos, .gp, .go"
 sphinx_tabs_disable_tab_closing = True
 
 # -- LaTeX / PDF ----------------------------------------------------------------
-# sphinx_versus turns the root toctrees' captions into LaTeX parts and gives
+# sphinx_versus turns the root toctrees' captions into LaTeX parts
+# (versus_latex_parts, ext/sphinx_versus/book/latex_parts.py) and gives
 # latexmkrc the xindy options Read the Docs' direct latexmk call lacks
-# (ext/sphinx_versus/latex_book.py).
+# (book/latexmkrc.py).
 # Read the Docs runs `latexmk -r latexmkrc -pdf ...`; the latexmkrc Sphinx
 # writes for latex_engine = "xelatex" maps -pdf to xelatex, so the RTD command
 # and `make pdf` both use XeLaTeX.  pdflatex cannot typeset µ, ≥ or →; XeLaTeX
@@ -117,7 +118,7 @@ latex_documents = [
     ("writers-guide/index", _WRITERS_TEX, "Writer’s guide", author, "manual", True),
 ]
 # Every guide page is a chapter; the root toctrees' captions become parts
-# (see _toctree_captions_as_parts below).
+# (versus_latex_parts, on by default).
 latex_toplevel_sectioning = "chapter"
 latex_show_urls = "footnote"
 latex_domain_indices = False

@@ -1,8 +1,10 @@
 """Every ``versus_*`` configuration value: its name, default, type and rebuild.
 
-Features read their settings through :data:`CONFIG_VALUES` and the helpers
-here, never through a ``add_config_value`` of their own, so this module is the
-one list a writer (and the config reference page) needs.
+:data:`CONFIG_VALUES` registers every setting (with its description); no
+feature calls ``add_config_value`` of its own, so this module is the one list
+a writer needs, and the one the config reference page
+(``docs/writers-guide/config.md``) is tested against.  Features read a value
+as ``config.versus_*``; the language table through :func:`language_names`.
 
 Each value is checked when the config is read (``config-inited``).  A value
 that cannot be used is a warning located at its line in ``conf.py`` — the

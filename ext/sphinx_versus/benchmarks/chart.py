@@ -31,7 +31,7 @@ from sphinx_versus.benchmarks.cache import (
     copy_to_output,
 )
 from sphinx_versus.benchmarks.compare import describe
-from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
+from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.locale import _
 from sphinx_versus.options import lenient
 
@@ -59,11 +59,11 @@ class benchmark_chart(nodes.General, nodes.Element):
     """A chart to draw: ``spec`` (what), ``key`` (its hash), ``alt`` (its text)."""
 
 
-class BenchmarkChartDirective(BaseBenchmarkDirective):
+class BenchmarkChartDirective(BenchmarkFilesDirective):
     """``benchmark-chart``: each system relative to the baseline, per workload."""
 
     option_spec: ClassVar[OptionSpec] = {
-        **BaseBenchmarkDirective.option_spec,
+        **BenchmarkFilesDirective.option_spec,
         "alt": lenient(directives.unchanged_required),
     }
 

@@ -36,8 +36,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class BaseBenchmarkDirective(SphinxDirective):
-    """Reads the CSV named by the argument and compares the chosen systems."""
+class BenchmarkFilesDirective(SphinxDirective):
+    """The part both benchmark directives share, never registered itself.
+
+    Reads the CSV files the argument names and compares the chosen systems;
+    ``benchmark-table`` and ``benchmark-chart`` subclass it to draw the result.
+    """
 
     #: One or more CSV files, separated by spaces: their rows are shown
     #: together, each workload's rows side by side.

@@ -19,7 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_versus.benchmarks.compare import better_phrase
-from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
+from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH
 from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
@@ -107,7 +107,7 @@ def _width(head: str, cells: list[str]) -> int:
     return min(30, max(len(head), *(len(c) for c in cells), 1))
 
 
-class BenchmarkTableDirective(BaseBenchmarkDirective):
+class BenchmarkTableDirective(BenchmarkFilesDirective):
     """``benchmark-table``: one row per workload, a column per system."""
 
     def run(self) -> list[nodes.Node]:
