@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
 
-from sphinx_versus.benchmarks import cache, render
+from sphinx_versus.benchmarks.chart import cache, drawing
 from tests.paths import DOCS, ROOT
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def test_html_shows_two_cached_svg_files_with_one_accessible_name(build_site):
         assert svg.startswith("<?xml")
         assert f'<title id="c-title">{alt[:30]}' in svg.replace("&#x27;", "'")
         # Dark ink on no ground: CSS inverts it for dark mode; no sentinel left.
-        assert render.INK not in svg
+        assert drawing.INK not in svg
         assert "currentColor" not in svg
         assert "background-color" not in svg
         refs = re.findall(r'(?:href="#|url\(#)([^")]+)', svg)
@@ -162,18 +162,22 @@ def test_two_clean_builds_give_identical_bytes(build_site, tmp_path):
 
 def test_an_unchanged_chart_is_not_drawn_again(build_site, monkeypatch):
     calls: list[str] = []
-    real = render.render_chart
+    real = drawing.render_chart
 
     def counting(spec, fmt, variant="wide"):
         calls.append(f"{fmt}-{variant}")
         return real(spec, fmt, variant)
 
-    monkeypatch.setattr(render, "render_chart", counting)
+    monkeypatch.setattr(drawing, "render_chart", counting)
     first = build_site(FILES, conf=CONF)
     # two charts, one content: one drawing per layout
     assert sorted(calls) == ["svg-narrow", "svg-wide"]
-    cached = sorted(p.name for p in (first.app.doctreedir / cache.CACHE_DIR).iterdir())
-    assert [p.rsplit(".", 1)[1] for p in cached] == ["svg", "svg"]
+    folder = cache.cache_dir(first.app.outdir, first.app.doctreedir)
+    cached = sorted(p.name for p in folder.iterdir())
+    assert [p.split("-", 1)[1] for p in cached] == [
+        "narrow-svg.chart",
+        "wide-svg.chart",
+    ]
 
     # A fresh environment re-reads and rewrites the page; the drawing comes
     # from the cache, so matplotlib is not even needed.

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_versus.benchmarks import render
-from sphinx_versus.benchmarks.chart import benchmark_chart
+from sphinx_versus.benchmarks.chart import benchmark_chart, drawing, figure
 from sphinx_versus.comparison.rows import MAX_JSON_DEPTH, RowError, parse_json_rows
 from sphinx_versus.markup import escape_templates, url_scheme
 from tests.untrusted_checks import live_markup
@@ -509,7 +508,7 @@ def test_long_labels_keep_the_chart_narrow():
         "systems": ["Go", "Rust"],
         "rows": [
             {
-                "workload": render.short_label("x" * 10_000, "workload"),
+                "workload": figure.short_label("x" * 10_000, "workload"),
                 "detail": "ms, lower is better",
                 "bars": [
                     {"system": s, "label": "1 ms", "ratio": "", "rel": 1.0,
@@ -521,8 +520,8 @@ def test_long_labels_keep_the_chart_narrow():
         "axis": "Relative to Go",
     }  # fmt: skip
     assert len(spec["rows"][0]["workload"]) == 60
-    for variant in render.VARIANTS:
-        pdf = render.render_chart(spec, "pdf", variant)
+    for variant in drawing.VARIANTS:
+        pdf = drawing.render_chart(spec, "pdf", variant)
         box = re.search(rb"/MediaBox \[ *0 0 ([\d.]+) ([\d.]+) *\]", pdf)
         assert box is not None and float(box[1]) < 1_000
 
@@ -549,9 +548,9 @@ def test_a_glyph_the_chart_font_lacks_is_a_located_warning(build_site):
 
 
 def test_drawable_text_needs_no_font_check():
-    assert render.undrawable(["Go", "Rust 1.5×", "µs"]) == set()
-    assert render.undrawable(["plain ASCII ~!"]) == set()
-    assert render.undrawable(["中"]) == {"中"}
+    assert drawing.undrawable(["Go", "Rust 1.5×", "µs"]) == set()
+    assert drawing.undrawable(["plain ASCII ~!"]) == set()
+    assert drawing.undrawable(["中"]) == {"中"}
 
 
 def test_a_long_cell_is_plain_text_not_a_slow_parse(build_site):

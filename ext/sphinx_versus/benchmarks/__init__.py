@@ -2,9 +2,10 @@
 
 The data path reads in a straight line: ``data`` (CSV → validated records)
 → ``numbers`` (parse, format, ratios) → ``compare`` (best values, ratios
-against the baseline) → ``table`` / ``chart`` (docutils nodes) → ``render``
-(matplotlib, only when a chart is drawn).  ``directive`` holds what both
-directives share: reading the file and the options.
+against the baseline) → ``table`` / ``chart`` (a subpackage: figure data, drawing,
+per-builder output, cache; matplotlib only when a chart is drawn).
+``directive`` holds what both directives share: reading the file and the
+options.
 """
 
 from __future__ import annotations
@@ -13,16 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_versus.assets import add_static_files
-from sphinx_versus.benchmarks.cache import ChartsDomain, prune_chart_cache
-from sphinx_versus.benchmarks.chart import (
-    BenchmarkChartDirective,
-    benchmark_chart,
-    html_visit_chart,
-    latex_visit_chart,
-    man_visit_chart,
-    texinfo_visit_chart,
-    text_visit_chart,
-)
+from sphinx_versus.benchmarks import chart
 from sphinx_versus.benchmarks.table import BenchmarkTableDirective
 
 if TYPE_CHECKING:
@@ -31,17 +23,7 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> None:
     app.add_directive("benchmark-table", BenchmarkTableDirective)
-    app.add_directive("benchmark-chart", BenchmarkChartDirective)
-    app.add_node(
-        benchmark_chart,
-        html=(html_visit_chart, None),
-        latex=(latex_visit_chart, None),
-        text=(text_visit_chart, None),
-        man=(man_visit_chart, None),
-        texinfo=(texinfo_visit_chart, None),
-    )
-    app.add_domain(ChartsDomain)
-    app.connect("build-finished", prune_chart_cache)
+    chart.setup(app)
     add_static_files(
         app, Path(__file__).parent / "static", css=["versus-benchmarks.css"]
     )

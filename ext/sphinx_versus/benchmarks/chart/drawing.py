@@ -23,29 +23,20 @@ vector and extractable.
 
 from __future__ import annotations
 
-import hashlib
-import html
-import json
 import re
 import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx_versus.benchmarks.compare import better_phrase
-from sphinx_versus.benchmarks.numbers import untranslated
+from sphinx_versus.benchmarks.chart.figure import replace_chars, spec_texts
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
-
-    from sphinx_versus.benchmarks.compare import Comparison
-
-#: Bump when the drawing changes, so cached charts are redrawn (and
-#: ``ENV_VERSION`` in ``sphinx_versus/__init__.py``: the key is in the doctree).
-RENDERER_VERSION = "4"
+    from collections.abc import Iterable
 
 #: Text and axes colour in the drawing; replaced in the SVG (see above).
 INK = "#010203"
-#: Ink for files read outside the page (PDF, epub SVG): near-black on white.
+#: The ink of every file: near-black, on white (PDF, epub) or inverted by
+#: the page's CSS in dark mode (HTML).
 PRINT_INK = "#222222"
 #: Okabe–Ito and Tol colours with ≥ 3:1 contrast on white *and* on furo's dark
 #: background, distinguishable with the common colour-vision deficiencies.
@@ -64,95 +55,27 @@ WIDTH_IN = 7.0
 #: Height of one bar row (and of a group heading) in points.
 ROW_PT = 16.0
 
-_ID = "@@VERSUS-ID@@"
-_ATTRS = "@@VERSUS-ATTRS@@"
+#: The prefix of every id in a chart's SVG file.
+ID_PREFIX = "c-"
+#: Where each builder's attributes go in the SVG template's root element.
+ATTRS = "@@VERSUS-ATTRS@@"
 
 
 class ChartBackendMissingError(ImportError):
     """matplotlib is not installed; the message says how to install it."""
 
 
-def chart_spec(
-    comparison: Comparison, _: Callable[[str], str] = untranslated
-) -> dict[str, Any]:
-    """Everything drawn, as plain JSON-able data (stored in the doctree).
-
-    Its text is in the build's language (``_``), so a translated chart has a
-    key and a drawing of its own."""
-    rows = []
-    for row in comparison.rows:
-        record = row.record
-        bars = []
-        unit = short_label(record.unit, "unit")
-        for cell in row.cells:
-            label = cell.short if cell.value is not None else _("no data")
-            if cell.value is not None and unit:
-                label += f" {unit}"
-            bars.append(
-                {
-                    "system": short_label(cell.system, "system"),
-                    "label": label,
-                    "ratio": cell.ratio if cell.relative is not None else "",
-                    "rel": cell.relative,
-                    "low": cell.relative_low,
-                    "high": cell.relative_high,
-                }
-            )
-        workload = short_label(record.workload, "workload")
-        unit = f"{unit}, " if unit else ""
-        source = (
-            f" ({short_label(record.source, 'workload')})"
-            if comparison.several_sources
-            else ""
-        )
-        rows.append(
-            {
-                "workload": f"{workload}{source}",
-                "detail": f"{unit}" + better_phrase(record.better, _),
-                "bars": bars,
-            }
-        )
-    base = comparison.baseline
-    axis = [
-        _("Relative to {base} ({base} = 1×); a longer bar is better."),
-        _("For lower-is-better workloads the ratio is inverted ({base} ÷ system)."),
-    ]
-    return {
-        "baseline": short_label(comparison.baseline, "system"),
-        "systems": [short_label(s, "system") for s in comparison.systems],
-        "rows": rows,
-        "axis": "\n".join(line.format(base=base) for line in axis),
-    }
-
-
-#: The longest label of each kind the chart draws, in characters; the table
-#: and the text alternative keep the whole text.
-LABEL_LIMITS = {"workload": 60, "unit": 20, "system": 30}
-#: What the chart draws for a character its font lacks.
-REPLACEMENT = "\ufffd"
-
-
-def short_label(text: str, kind: str) -> str:
-    """*text* on one line, cut to the chart's limit for its *kind*."""
-    text = " ".join(text.split())
-    limit = LABEL_LIMITS[kind]
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def undrawable(texts: Iterable[str]) -> set[str] | None:
+def undrawable(texts: Iterable[str]) -> set[str]:
     """The characters of *texts* the chart font cannot draw.
 
-    ``None`` when matplotlib is missing (nothing is drawn then).  Printable
-    ASCII is always drawable, so matplotlib is imported only for other text;
-    white space is drawn as a space (:func:`short_label`).
+    Printable ASCII is always drawable, so the font is read only for other
+    text; white space is drawn as a space (:func:`figure.short_label`).
     """
     chars = {c for text in texts for c in text if not (" " <= c <= "~" or c.isspace())}
     if not chars:
         return set()
-    try:
-        from matplotlib.font_manager import FontProperties, findfont, get_font
-    except ImportError:
-        return None
+    from matplotlib.font_manager import FontProperties, findfont, get_font
+
     missing: set[str] = set()
     for weight in ("normal", "bold"):
         props = FontProperties(family=FONT_FAMILY, size=FONT_SIZE, weight=weight)
@@ -161,27 +84,27 @@ def undrawable(texts: Iterable[str]) -> set[str] | None:
     return missing
 
 
-def replace_chars(spec: dict[str, Any], missing: set[str]) -> dict[str, Any]:
-    """The spec with every undrawable character drawn as :data:`REPLACEMENT`."""
-    table = str.maketrans(dict.fromkeys(missing, REPLACEMENT))
-
-    def swap(value: Any) -> Any:
-        if isinstance(value, str):
-            return value.translate(table)
-        if isinstance(value, list):
-            return [swap(v) for v in value]
-        if isinstance(value, dict):
-            return {k: swap(v) for k, v in value.items()}
-        return value
-
-    return swap(spec)  # type: ignore[no-any-return]
+def drawing(spec: dict[str, Any], fmt: str, variant: str) -> tuple[bytes, set[str]]:
+    """The chart as ``svg`` (a template, see :func:`prepare_svg`) or ``pdf``,
+    and the characters its font lacks (drawn as a replacement character)."""
+    _require_matplotlib()
+    missing = undrawable(spec_texts(spec))
+    if missing:
+        spec = replace_chars(spec, missing)
+    data = render_chart(spec, fmt, variant)
+    if fmt == "svg":
+        data = prepare_svg(data).encode()
+    return data, missing
 
 
-def chart_key(spec: dict[str, Any]) -> str:
-    """Content hash naming the cached files: same drawing, same name."""
-    payload = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(f"{RENDERER_VERSION}\n{payload}".encode())
-    return digest.hexdigest()[:32]
+def _require_matplotlib() -> None:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as exc:
+        raise ChartBackendMissingError(
+            "matplotlib is not installed, so benchmark charts cannot be drawn; "
+            'install it with: pip install "sphinx-versus[charts]"'
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -431,15 +354,10 @@ def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
 
 def render_chart(spec: dict[str, Any], fmt: str, variant: str = "wide") -> bytes:
     """Draw the chart as ``svg`` (ink = sentinel) or ``pdf`` (print ink)."""
-    try:
-        import io
+    import io
 
-        import matplotlib
-    except ImportError as exc:
-        raise ChartBackendMissingError(
-            "matplotlib is not installed, so benchmark charts cannot be drawn; "
-            'install it with: pip install "sphinx-versus[charts]"'
-        ) from exc
+    import matplotlib
+
     ink = INK if fmt == "svg" else PRINT_INK
     metadata: dict[str, Any] = (
         {"Date": None, "Creator": None}
@@ -469,44 +387,16 @@ def render_chart(spec: dict[str, Any], fmt: str, variant: str = "wide") -> bytes
 
 
 def prepare_svg(raw: bytes) -> str:
-    """matplotlib's SVG as a template: ink → currentColor, ids prefixable."""
+    """matplotlib's SVG as a file template: print ink, ids of its own.
+
+    The ids carry a prefix so that they can never collide with a page's; the
+    root element keeps a placeholder for each builder's attributes.
+    """
     text = raw.decode("utf-8")
     text = text[text.index("<svg") :]
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
-    text = text.replace(INK.lower(), "currentColor")
-    text = re.sub(r'\bid="([^"]+)"', rf'id="{_ID}\1"', text)
-    text = re.sub(r"url\(#([^)]+)\)", rf"url(#{_ID}\1)", text)
-    text = re.sub(r'href="#([^"]+)"', rf'href="#{_ID}\1"', text)
-    return text.replace("<svg ", f"<svg {_ATTRS} ", 1)
-
-
-def _with_title(template: str, prefix: str, attrs: str, title: str) -> str:
-    svg = template.replace(_ID, prefix).replace(_ATTRS, attrs)
-    end = svg.index(">", svg.index("<svg")) + 1
-    title_tag = f'<title id="{prefix}title">{html.escape(title)}</title>'
-    return svg[:end] + title_tag + svg[end:]
-
-
-def inline_svg(template: str, prefix: str, title: str) -> str:
-    """The chart for an HTML page: unique ids, labelled for screen readers."""
-    attrs = f'class="versus-chart-svg" role="img" aria-labelledby="{prefix}title"'
-    return _with_title(template, prefix, attrs, title)
-
-
-def standalone_svg(template: str, title: str, *, opaque: bool = True) -> str:
-    """The chart as its own file: dark ink, on white (epub) or on nothing.
-
-    A web page shows the transparent one and inverts it for dark mode (CSS);
-    an e-book reader gets the white ground it can count on.
-    """
-    attrs = 'style="background-color: #ffffff"' if opaque else 'class="versus-chart"'
-    svg = _with_title(template.replace("currentColor", PRINT_INK), "c-", attrs, title)
-    return '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + svg
-
-
-def svg_size(template: str) -> tuple[int, int]:
-    """The drawing's size in CSS px (its viewBox), for <img width height>."""
-    match = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', template)
-    if match is None:
-        return 0, 0
-    return round(float(match[1])), round(float(match[2]))
+    text = text.replace(INK.lower(), PRINT_INK)
+    text = re.sub(r'\bid="([^"]+)"', rf'id="{ID_PREFIX}\1"', text)
+    text = re.sub(r"url\(#([^)]+)\)", rf"url(#{ID_PREFIX}\1)", text)
+    text = re.sub(r'href="#([^"]+)"', rf'href="#{ID_PREFIX}\1"', text)
+    return text.replace("<svg ", f"<svg {ATTRS} ", 1)
