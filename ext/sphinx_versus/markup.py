@@ -23,25 +23,34 @@ cell — through :func:`parse_inline`, so one rule holds for every input:
   ``{{ ... }}`` (a Jinja expression, which MyST would evaluate as code) is
   shown as typed;
 - a text longer than ``limits.MAX_MARKUP_CHARS`` is shown as plain text,
-  with a warning (docutils parses some long texts in quadratic time).
+  with a warning (docutils parses some long texts in quadratic time);
+- a reST substitution or a named link that the page does not define is
+  shown as its text by :class:`DirectiveTextTransform`, with a warning at
+  the directive's line (docutils' own message, from a later transform, had
+  no budget); footnote and citation references in a data file's text are
+  text (they would take the page's own footnotes).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst.states import RSTState
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_versus.limits import markup_problem
 from sphinx_versus.policy import paths
+from sphinx_versus.policy.budget import forget_spent, remaining
 from sphinx_versus.policy.tex import math_problem
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
+    from sphinx.application import Sphinx
     from sphinx.util.docutils import SphinxDirective
 
 logger = logging.getLogger(__name__)
@@ -145,14 +154,88 @@ def parse_inline(
 
 def _locate(root: nodes.Element, directive: SphinxDirective, line: int) -> None:
     """Give every node the page's source and line, so that a message a later
-    transform writes about it (an unknown target) is located there."""
+    transform writes about it is located there, and mark the references
+    :class:`DirectiveTextTransform` checks once the page is read."""
     try:
         source, real = directive.state_machine.get_source_and_line(line)
     except (IndexError, AttributeError):
         source, real = directive.get_source_info()
+    key = directive.get_location()
     for node in root.findall(nodes.Element):
         if node.line is None:
             node.source, node.line = source, real
+        if isinstance(node, nodes.substitution_reference) or (
+            isinstance(node, nodes.reference) and node.get("refname")
+        ):
+            node[_FROM_TEXT] = key
+
+
+#: Marks a reference from a directive's text until the page is read.
+_FROM_TEXT = "versus_text"
+
+
+class DirectiveTextTransform(SphinxTransform):
+    """Substitutions and named links in a directive's text the page lacks.
+
+    Runs before docutils resolves them (priority 220), when every
+    definition of the page is known; at most ``MAX_WARNINGS`` warnings per
+    directive, then one summary line.
+    """
+
+    default_priority = 210
+
+    def apply(self, **kwargs: Any) -> None:
+        said: Counter[str] = Counter()
+        defs = self.document.substitution_defs
+        names = self.document.substitution_names
+        for sub in list(self.document.findall(nodes.substitution_reference)):
+            key = sub.get(_FROM_TEXT)
+            if not key:
+                continue
+            del sub[_FROM_TEXT]
+            name = str(sub.get("refname", ""))
+            if name in defs or name.lower() in names:
+                continue
+            self._text(sub, f"|{sub.astext()}|", key, said, "substitution", "define "
+                       "it with '.. |name| replace:: text' on the page, or write "
+                       "\\| for a literal bar")  # fmt: skip
+        for ref in list(self.document.findall(nodes.reference)):
+            key = ref.get(_FROM_TEXT)
+            if not key:
+                continue
+            del ref[_FROM_TEXT]
+            if ref.get("refname") in self.document.nameids:
+                continue
+            self._text(ref, ref.astext(), key, said, "link target", "give the "
+                       "address inside the link, as `text <https://...>`_")  # fmt: skip
+        for key, count in said.items():
+            left = remaining(self.document, key)
+            if count > left:
+                logger.warning(
+                    "%d more references in this directive's text name nothing "
+                    "the page defines (not shown)", count - left,
+                    location=key, type="versus", subtype="markup",
+                )  # fmt: skip
+        forget_spent(self.document)
+
+    def _text(
+        self,
+        ref: nodes.Element,
+        text: str,
+        key: str,
+        said: Counter[str],
+        what: str,
+        fix: str,
+    ) -> None:
+        said[key] += 1
+        if said[key] <= remaining(self.document, key):
+            logger.warning(
+                "%r in a directive's text names a %s the page does not "
+                "define, so it is shown as text; %s", text, what, fix,
+                location=f"{ref.source}:{ref.line}", type="versus",
+                subtype="markup",
+            )  # fmt: skip
+        _replace(ref, nodes.inline(text, text))
 
 
 def enforce(
@@ -190,6 +273,12 @@ def neutralise(
     reasons: list[str] = []
     for raw in list(root.findall(nodes.raw)):
         _replace(raw, _as_text(raw, raw.astext()))
+    if from_data:
+        # [1]_ or [#]_ would take (and renumber) the page's own footnotes.
+        for note in list(root.findall(_is_note_reference)):
+            assert isinstance(note, nodes.Element)
+            text = note.rawsource or note.astext()
+            _replace(note, nodes.inline(text, text))
     for math in list(root.findall(_is_math)):
         problem = math_problem(math.astext())
         if problem:
@@ -242,6 +331,10 @@ def neutralise(
 
 def _schemes(names: frozenset[str]) -> str:
     return ", ".join(f"{name}:" for name in sorted(names))
+
+
+def _is_note_reference(node: Node) -> bool:
+    return isinstance(node, nodes.footnote_reference | nodes.citation_reference)
 
 
 def _is_math(node: Node) -> bool:
@@ -300,3 +393,7 @@ def _as_text(node: nodes.Element, text: str) -> nodes.Node:
 def _replace(old: nodes.Element, new: nodes.Node) -> None:
     # parent.replace, not replace_self: that asserts when attributes differ.
     old.parent.replace(old, new)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(DirectiveTextTransform)

@@ -88,6 +88,7 @@ def budgeted(
         def budgeted_run(self: _D) -> list[Node]:
             with warning_budget() as budget:
                 result = run(self)
+            note_spent(self.state.document, self.get_location(), budget.shown)
             if budget.suppressed:
                 _logger.warning(
                     "%s: %d more warnings about this directive are not shown "
@@ -100,6 +101,28 @@ def budgeted(
         return budgeted_run
 
     return wrap
+
+
+#: The document attribute that carries each directive's spent warnings from
+#: its run to the transforms of the same read (removed by the last reader).
+_SPENT = "_versus_warnings_spent"
+
+
+def note_spent(document: Any, key: str, count: int) -> None:
+    """Record that the directive at *key* printed *count* warnings."""
+    spent: dict[str, int] = document.__dict__.setdefault(_SPENT, {})
+    spent[key] = spent.get(key, 0) + count
+
+
+def remaining(document: Any, key: str) -> int:
+    """How many more warnings the directive at *key* may print."""
+    spent: dict[str, int] = document.__dict__.get(_SPENT, {})
+    return max(0, MAX_WARNINGS - spent.get(key, 0))
+
+
+def forget_spent(document: Any) -> None:
+    """Drop the record, so that it is not stored with the doctree."""
+    document.__dict__.pop(_SPENT, None)
 
 
 def capped(messages: list[Any], limit: int = MAX_WARNINGS) -> list[Any]:
