@@ -36,6 +36,8 @@ root_doc = "index"
 nitpicky = True
 # {numref} to tables and code-compare blocks needs numbered figures.
 numfig = True
+# The verified programs live next to the docs; code-compare offers them whole.
+versus_file_dirs = ["../snippets"]
 
 # -- Toolchain versions: one source of truth ---------------------------------
 # The Go and Rust versions the samples are verified with come from go.mod and

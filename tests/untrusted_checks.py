@@ -1,13 +1,18 @@
 """What "safe output" means, checked the same way by the fuzzer and the
-regression tests: no live markup in the HTML, every warning located."""
+regression tests: no live markup in the HTML, every warning located, no
+file from outside the docs in the output, no TeX from data in a .tex."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Tag
 
 from sphinx_versus.markup import url_scheme
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Elements that run, load or submit something; none may come from input.
 ACTIVE_TAGS = frozenset(
@@ -76,4 +81,39 @@ def unlocated(warnings: str) -> list[str]:
     """Every warning or error that does not start with ``file:line:``."""
     return [
         m.group() for m in _MESSAGE.finditer(warnings) if not _LOCATED.match(m.group())
+    ]
+
+
+# -- #23: files from outside the docs, TeX from data ------------------------------
+
+#: TeX primitives and commands that read, write, run or redefine.
+DANGEROUS_PRIMITIVES = (
+    "input", "include", "openin", "openout", "read", "readline", "write",
+    "immediate", "catcode", "def", "edef", "gdef", "xdef", "let", "futurelet",
+    "csname", "endcsname", "newcommand", "renewcommand", "providecommand",
+    "directlua", "special", "shipout", "scantokens", "expandafter", "jobname",
+    "usepackage", "documentclass", "begingroup", "newwrite", "newread",
+)  # fmt: skip
+
+
+def tex_from_data(tex: str, marker: str) -> list[str]:
+    """Dangerous TeX in *tex* that came from data: every payload the tests
+    write names *marker*, so a primitive shortly before it, unescaped, came
+    from the input (Sphinx's own preamble never names it)."""
+    names = "|".join(DANGEROUS_PRIMITIVES)
+    live = re.compile(
+        rf"(?<!\\textbackslash{{}})\\(?:{names})(?![A-Za-z])[^\n]{{0,40}}{marker}"
+    )
+    found = [m.group() for m in live.finditer(tex)]
+    # ^^5c is TeX's notation for a backslash: \input without a backslash.
+    found += [m.group() for m in re.finditer(rf"\^\^5c[^\n]{{0,40}}{marker}", tex)]
+    return found
+
+
+def sentinel_leaks(outdir: Path, sentinel: bytes) -> list[str]:
+    """Output files that hold the *sentinel* planted outside the source tree."""
+    return [
+        str(path.relative_to(outdir))
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file() and sentinel in path.read_bytes()
     ]

@@ -27,11 +27,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
         comparison,
         config,
         locale,
+        markup,
         table_output,
     )
 
     config.setup(app)
     locale.setup(app)
+    markup.setup(app)
     table_output.setup(app)
     comparison.setup(app)
     benchmarks.setup(app)

@@ -81,16 +81,45 @@ def _given(value: object) -> str:
     return f"{article} {name}: {value!r}"
 
 
-def _count(minimum: int) -> Callable[[object], str | None]:
+def _count(
+    minimum: int, maximum: int, unit: str = ""
+) -> Callable[[object], str | None]:
+    """A whole number in a sane range: a limit past *maximum* limits nothing.
+
+    ``10**30`` bytes would overflow a read and ``2**36`` exhaust memory, so
+    the upper bound is part of the check, and the message shows it.
+    """
+    expected = f"expected an int from {minimum:_} to {maximum:_}{unit}"
+
     def check(value: object) -> str | None:
         # bool is an int to Python, never to a writer.
         if not isinstance(value, int) or isinstance(value, bool):
-            return f"expected an int, {minimum} or more; got {_given(value)}"
-        if value < minimum:
-            return f"expected an int, {minimum} or more; got {value!r}"
+            return f"{expected}; got {_given(value)}"
+        if not minimum <= value <= maximum:
+            shown = (
+                repr(value)
+                if abs(value) < 10**12
+                else f"an int of {len(str(abs(value)))} digits"
+            )
+            return f"{expected}; got {shown}"
         return None
 
     return check
+
+
+def _folders(value: object) -> str | None:
+    if not isinstance(value, list | tuple):
+        return (
+            "expected a list of folders relative to conf.py, such as "
+            f"['../snippets']; got {_given(value)}"
+        )
+    for name in value:
+        if not isinstance(name, str) or not name.strip():
+            return (
+                "expected a str for each folder, a path relative to conf.py "
+                f"such as '../snippets'; got {_given(name)}"
+            )
+    return None
 
 
 def _flag(value: object) -> str | None:
@@ -118,6 +147,12 @@ def _languages(value: object) -> str | None:
                 f"the display name of {key!r} is empty; expected a name like 'Elixir'"
             )
     return None
+
+
+#: Upper bounds of the limits: past them a limit protects nothing (see _count).
+MAX_DATA_BYTES = 32 * 1024 * 1024
+MAX_TABLE_CELLS = 200_000
+MAX_LONGTABLE_ROWS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -149,7 +184,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "",
         (int,),
         "LaTeX: a table with more body rows than this may break across pages.",
-        _count(0),
+        _count(0, MAX_LONGTABLE_ROWS),
     ),
     ConfigValue(
         "versus_latex_parts",
@@ -165,7 +200,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (int,),
         "The largest data file (CSV) a directive reads, in bytes.",
-        _count(1),
+        _count(1, MAX_DATA_BYTES, " (bytes; 32 MiB)"),
     ),
     ConfigValue(
         "versus_table_max_cells",
@@ -173,7 +208,25 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "env",
         (int,),
         "The most cells (rows × columns) a comparison or benchmark table has.",
-        _count(1),
+        _count(1, MAX_TABLE_CELLS),
+    ),
+    ConfigValue(
+        "versus_file_dirs",
+        [],
+        "env",
+        (list, tuple),
+        "Folders outside the docs (relative to conf.py) whose files the "
+        "extension may read and publish, such as ['../snippets'].",
+        _folders,
+    ),
+    ConfigValue(
+        "versus_data_file_assets",
+        False,
+        "env",
+        (bool,),
+        "Whether markup in data files (CSV cells, notes) may name images and "
+        "downloads; off, they are shown as text.",
+        _flag,
     ),
 )
 
@@ -232,6 +285,12 @@ def check_config(app: Sphinx, config: Config) -> None:
                 value.default,
             )
             setattr(config, value.name, copy.deepcopy(value.default))
+
+    # Folders are relative to conf.py; the path policy needs them absolute.
+    if app.confdir:
+        config.versus_file_dirs = [
+            str(Path(app.confdir, name)) for name in config.versus_file_dirs
+        ]
 
     known = {value.name for value in CONFIG_VALUES}
     suffixes = [name.removeprefix(PREFIX) for name in sorted(known)]

@@ -23,11 +23,17 @@ import io
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
+
+from sphinx_versus.policy import paths
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sphinx.environment import BuildEnvironment
+
+#: A read takes this much at a time, so memory follows the file, not the limit.
+_CHUNK = 1024 * 1024
 
 _HOW = (
     "paths are relative to this page, or to the docs source directory when "
@@ -74,28 +80,15 @@ class CsvRow:
 def resolve_inside(
     env: BuildEnvironment, given: str, what: str = "data files"
 ) -> tuple[str, Path]:
-    """*given*'s source-relative path and real location inside the source dir.
+    """*given*'s source-relative path and real location, if it may be read.
 
-    The one path rule for everything a page's input may make the build read:
-    data files and, through :mod:`sphinx_versus.markup`, images and downloads
-    named in directive text.  Raises :class:`DataFileError`.
+    The path policy (:mod:`sphinx_versus.policy.paths`) as a
+    :class:`DataFileError`.
     """
-    srcdir = Path(env.srcdir).resolve()
     try:
-        # relfn2path resolves too, so a symlink loop can raise from either.
-        rel, absolute = env.relfn2path(given, env.docname)
-        path = Path(absolute).resolve(strict=False)
-    except (OSError, RuntimeError, ValueError) as exc:
-        msg = f"cannot resolve {given!r}: {exc}; replace the link with the file"
-        raise DataFileError(msg) from exc
-    if not path.is_relative_to(srcdir):
-        msg = (
-            f"{given!r} resolves to {path}, outside the docs source directory "
-            f"{srcdir}; keep {what} inside it (a leading / means the docs "
-            "source directory)"
-        )
-        raise DataFileError(msg)
-    return rel, path
+        return paths.resolve(env, given, what)
+    except paths.PathError as exc:
+        raise DataFileError(str(exc)) from exc
 
 
 def read_data_file(env: BuildEnvironment, given: str) -> tuple[str, bytes]:
@@ -132,7 +125,7 @@ def _read_regular_file(given: str, path: Path, limit: int) -> bytes:
             try:
                 fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
                 with os.fdopen(fd, "rb") as handle:
-                    data = handle.read(limit + 1)
+                    data = read_at_most(handle, limit + 1)
             except OSError as exc:
                 problem = exc.strerror or str(exc)
             else:
@@ -147,6 +140,20 @@ def _read_regular_file(given: str, path: Path, limit: int) -> bytes:
     raise DataFileError(
         f"cannot read {given!r} (resolved to {path}): {problem}; {_HOW}"
     )
+
+
+def read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Up to *size* bytes, read a chunk at a time: a read of ``limit + 1``
+    would allocate the whole limit up front, whatever the file's size."""
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = handle.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def decode_text(data: bytes) -> str:

@@ -10,30 +10,47 @@ cell — through :func:`parse_inline`, so one rule holds for every input:
 - a link is kept only with a safe scheme (none, ``http``, ``https``,
   ``mailto``, ``ftp``, ``tel``); ``javascript:``, ``data:``, ``file:`` and
   the rest become their text, with a warning;
-- an image or a download must be a file inside the docs source directory
-  (the rule data files follow), or it becomes its text, with a warning;
+- an image or a download is checked as Sphinx will resolve it
+  (:mod:`sphinx_versus.policy.paths`): a file inside the docs source
+  directory (or a folder of ``versus_file_dirs``), or it becomes its text,
+  with a warning; text from a data file may name none at all unless
+  ``versus_data_file_assets`` is on;
+- math must keep to the safe subset of :mod:`sphinx_versus.policy.tex`, or
+  it is shown as its text, with a warning: math goes to LaTeX as written;
+- an anonymous link (``text__``) without its address is text: it would take
+  the page's next anonymous target, and shift every other link's;
 - a MyST ``{{ name }}`` substitution is looked up, but any other
   ``{{ ... }}`` (a Jinja expression, which MyST would evaluate as code) is
   shown as typed;
 - a text longer than ``limits.MAX_MARKUP_CHARS`` is shown as plain text,
-  with a warning (docutils parses some long texts in quadratic time).
+  with a warning (docutils parses some long texts in quadratic time);
+- a reST substitution or a named link that the page does not define is
+  shown as its text by :class:`DirectiveTextTransform`, with a warning at
+  the directive's line (docutils' own message, from a later transform, had
+  no budget); footnote and citation references in a data file's text are
+  text (they would take the page's own footnotes).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst.states import RSTState
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from sphinx_versus.datafiles import DataFileError, resolve_inside
 from sphinx_versus.limits import markup_problem
+from sphinx_versus.policy import paths
+from sphinx_versus.policy.budget import forget_spent, remaining
+from sphinx_versus.policy.tex import math_problem
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
+    from sphinx.application import Sphinx
     from sphinx.util.docutils import SphinxDirective
 
 logger = logging.getLogger(__name__)
@@ -100,13 +117,15 @@ def parse_inline(
     subtype: str,
     location: str | Node | None = None,
     origin: str = "",
+    from_data: bool | None = None,
 ) -> tuple[list[Node], list[Node]]:
     """*text* as inline nodes of the page's language, and the parser's messages.
 
     *line* is the parser's line for the text (as ``content_offset`` counts);
     problems the policy finds are warned at *location* (default: the
     directive) with type ``versus`` and the given *subtype*, the message
-    starting with *origin* (such as ``bench.csv:3 (notes): ``).
+    starting with *origin* (such as ``bench.csv:3 (notes): ``).  Text with
+    an *origin* comes from a data file (*from_data* says so explicitly).
     """
     too_long = markup_problem(len(text))
     if too_long:
@@ -125,8 +144,98 @@ def parse_inline(
             messages.append(node)
         else:
             holder += node
-    enforce(holder, directive, subtype=subtype, location=location, origin=origin)
+    enforce(
+        holder, directive, subtype=subtype, location=location, origin=origin,
+        from_data=bool(origin) if from_data is None else from_data,
+    )  # fmt: skip
+    _locate(holder, directive, line)
     return list(holder.children), messages
+
+
+def _locate(root: nodes.Element, directive: SphinxDirective, line: int) -> None:
+    """Give every node the page's source and line, so that a message a later
+    transform writes about it is located there, and mark the references
+    :class:`DirectiveTextTransform` checks once the page is read."""
+    try:
+        source, real = directive.state_machine.get_source_and_line(line)
+    except (IndexError, AttributeError):
+        source, real = directive.get_source_info()
+    key = directive.get_location()
+    for node in root.findall(nodes.Element):
+        if node.line is None:
+            node.source, node.line = source, real
+        if isinstance(node, nodes.substitution_reference) or (
+            isinstance(node, nodes.reference) and node.get("refname")
+        ):
+            node[_FROM_TEXT] = key
+
+
+#: Marks a reference from a directive's text until the page is read.
+_FROM_TEXT = "versus_text"
+
+
+class DirectiveTextTransform(SphinxTransform):
+    """Substitutions and named links in a directive's text the page lacks.
+
+    Runs before docutils resolves them (priority 220), when every
+    definition of the page is known; at most ``MAX_WARNINGS`` warnings per
+    directive, then one summary line.
+    """
+
+    default_priority = 210
+
+    def apply(self, **kwargs: Any) -> None:
+        said: Counter[str] = Counter()
+        defs = self.document.substitution_defs
+        names = self.document.substitution_names
+        for sub in list(self.document.findall(nodes.substitution_reference)):
+            key = sub.get(_FROM_TEXT)
+            if not key:
+                continue
+            del sub[_FROM_TEXT]
+            name = str(sub.get("refname", ""))
+            if name in defs or name.lower() in names:
+                continue
+            self._text(sub, f"|{sub.astext()}|", key, said, "substitution", "define "
+                       "it with '.. |name| replace:: text' on the page, or write "
+                       "\\| for a literal bar")  # fmt: skip
+        for ref in list(self.document.findall(nodes.reference)):
+            key = ref.get(_FROM_TEXT)
+            if not key:
+                continue
+            del ref[_FROM_TEXT]
+            if ref.get("refname") in self.document.nameids:
+                continue
+            self._text(ref, ref.astext(), key, said, "link target", "give the "
+                       "address inside the link, as `text <https://...>`_")  # fmt: skip
+        for key, count in said.items():
+            left = remaining(self.document, key)
+            if count > left:
+                logger.warning(
+                    "%d more references in this directive's text name nothing "
+                    "the page defines (not shown)", count - left,
+                    location=key, type="versus", subtype="markup",
+                )  # fmt: skip
+        forget_spent(self.document)
+
+    def _text(
+        self,
+        ref: nodes.Element,
+        text: str,
+        key: str,
+        said: Counter[str],
+        what: str,
+        fix: str,
+    ) -> None:
+        said[key] += 1
+        if said[key] <= remaining(self.document, key):
+            logger.warning(
+                "%r in a directive's text names a %s the page does not "
+                "define, so it is shown as text; %s", text, what, fix,
+                location=f"{ref.source}:{ref.line}", type="versus",
+                subtype="markup",
+            )  # fmt: skip
+        _replace(ref, nodes.inline(text, text))
 
 
 def enforce(
@@ -136,9 +245,10 @@ def enforce(
     subtype: str,
     location: str | Node | None = None,
     origin: str = "",
+    from_data: bool = False,
 ) -> None:
     """Apply the policy to nodes another parser made (a code block's caption)."""
-    for reason in neutralise(root, directive):
+    for reason in neutralise(root, directive, from_data=from_data):
         _warn(directive, reason, subtype, location, origin)
 
 
@@ -156,12 +266,39 @@ def _warn(
     )  # fmt: skip
 
 
-def neutralise(root: nodes.Element, directive: SphinxDirective) -> list[str]:
+def neutralise(
+    root: nodes.Element, directive: SphinxDirective, *, from_data: bool = False
+) -> list[str]:
     """Apply the policy to the nodes under *root*; the reasons to warn about."""
     reasons: list[str] = []
     for raw in list(root.findall(nodes.raw)):
         _replace(raw, _as_text(raw, raw.astext()))
+    if from_data:
+        # [1]_ or [#]_ would take (and renumber) the page's own footnotes.
+        for note in list(root.findall(_is_note_reference)):
+            assert isinstance(note, nodes.Element)
+            text = note.rawsource or note.astext()
+            _replace(note, nodes.inline(text, text))
+    for math in list(root.findall(_is_math)):
+        problem = math_problem(math.astext())
+        if problem:
+            reasons.append(
+                f"{problem}, so it is shown as its text; math in a directive's "
+                "text may use letters, digits, operators and the common "
+                "commands of formulas (\\frac, \\sqrt, Greek letters) only"
+            )
+            text = math.astext()
+            assert isinstance(math, nodes.Element)
+            _replace(math, nodes.literal(text, text))
     for ref in list(root.findall(nodes.reference)):
+        if ref.get("anonymous") and not ref.get("refuri") and not ref.get("refid"):
+            reasons.append(
+                f"the anonymous link {ref.astext()!r} (ending in __) is shown "
+                "as text: in a directive's text give the address inside the "
+                "link, as `text <https://...>`__"
+            )
+            _replace(ref, nodes.inline(ref.rawsource, "", *ref.children))
+            continue
         uri = ref.get("refuri")
         scheme = url_scheme(uri) if uri else None
         if scheme is not None and scheme not in SAFE_SCHEMES:
@@ -178,14 +315,14 @@ def neutralise(root: nodes.Element, directive: SphinxDirective) -> list[str]:
             target.parent.remove(target)
     for image in list(root.findall(nodes.image)):
         uri = str(image.get("uri", ""))
-        problem = _image_problem(uri, directive)
+        problem = _image_problem(uri, directive, from_data)
         if problem:
             reasons.append(problem)
             alt = str(image.get("alt", "")) or uri
             _replace(image, nodes.inline(alt, alt))
     for download in list(root.findall(addnodes.download_reference)):
         given = str(download.get("reftarget", ""))
-        problem = _local_file_problem(given, directive, "download")
+        problem = _download_problem(given, directive, from_data)
         if problem:
             reasons.append(problem)
             _replace(download, nodes.inline("", "", *download.children))
@@ -196,35 +333,53 @@ def _schemes(names: frozenset[str]) -> str:
     return ", ".join(f"{name}:" for name in sorted(names))
 
 
-def _image_problem(uri: str, directive: SphinxDirective) -> str | None:
-    scheme = url_scheme(uri)
-    if scheme is None:
-        return _local_file_problem(uri, directive, "image")
-    if scheme in SAFE_IMAGE_SCHEMES:
-        return None
-    return (
-        f"the image {uri!r} is shown as its text: an image in a directive's "
-        f"text may use {_schemes(SAFE_IMAGE_SCHEMES)} or a file in the docs"
-    )
+def _is_note_reference(node: Node) -> bool:
+    return isinstance(node, nodes.footnote_reference | nodes.citation_reference)
 
 
-def _local_file_problem(
-    given: str, directive: SphinxDirective, what: str
-) -> str | None:
-    scheme = url_scheme(given)
-    if scheme in SAFE_SCHEMES:
-        return None  # a remote download is an ordinary link
-    if scheme is not None:
-        # Sphinx links a download whose target has "://" to it as written:
-        # javascript://%0a... would run.
+def _is_math(node: Node) -> bool:
+    return isinstance(node, nodes.math | nodes.math_block)
+
+
+def _image_problem(uri: str, directive: SphinxDirective, from_data: bool) -> str | None:
+    if paths.is_remote("image", uri):
+        if url_scheme(uri) in SAFE_IMAGE_SCHEMES:
+            return None
         return (
-            f"the {what} of {given!r} is shown as its text: a {what} in a "
+            f"the image {uri!r} is shown as its text: an image in a directive's "
+            f"text may use {_schemes(SAFE_IMAGE_SCHEMES)} or a file in the docs"
+        )
+    return _local_file_problem(uri, directive, "image", from_data)
+
+
+def _download_problem(
+    given: str, directive: SphinxDirective, from_data: bool
+) -> str | None:
+    if paths.is_remote("download", given):
+        # Sphinx links such a target as written: javascript://%0a... would run.
+        if url_scheme(given) in SAFE_SCHEMES:
+            return None
+        return (
+            f"the download of {given!r} is shown as its text: a download in a "
             f"directive's text may use {_schemes(SAFE_SCHEMES)} or a file in "
             "the docs"
         )
+    return _local_file_problem(given, directive, "download", from_data)
+
+
+def _local_file_problem(
+    given: str, directive: SphinxDirective, what: str, from_data: bool
+) -> str | None:
+    """The target exactly as Sphinx will read it: query, fragment and all."""
+    if from_data and not directive.config.versus_data_file_assets:
+        return (
+            f"the {what} of {given!r} is shown as its text: text from a data "
+            f"file may not name files to publish; set versus_data_file_assets "
+            "= True in conf.py to allow it"
+        )
     try:
-        resolve_inside(directive.env, given.split("?")[0], f"{what}s")
-    except DataFileError as exc:
+        paths.resolve(directive.env, given, f"{what}s")
+    except paths.PathError as exc:
         return f"the {what} is shown as its text: {exc}"
     return None
 
@@ -238,3 +393,7 @@ def _as_text(node: nodes.Element, text: str) -> nodes.Node:
 def _replace(old: nodes.Element, new: nodes.Node) -> None:
     # parent.replace, not replace_self: that asserts when attributes differ.
     old.parent.replace(old, new)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(DirectiveTextTransform)

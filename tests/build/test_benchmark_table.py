@@ -340,7 +340,8 @@ def test_bad_input_is_located_and_nothing_is_dropped(build_site):
         f"index.md:6: WARNING: benchmark-table: '../../outside.csv' resolves to "
         f"{src.parent.parent}/outside.csv, outside the docs source directory "
         f"{src}; keep data files inside it (a leading / means the docs source "
-        f"directory) [versus.benchmark]",
+        f"directory), or name its folder in versus_file_dirs in conf.py "
+        f"[versus.benchmark]",
         "index.md:9: WARNING: benchmark-table: data/bad.csv:2, column 3 "
         "(better): 'better' must be 'higher' or 'lower', not 'sometimes' "
         "[versus.benchmark]",

@@ -57,11 +57,32 @@ MISTAKES = {
     ),
     "longtable-negative": (
         "versus_table_longtable_rows = -1",
-        ["versus_table_longtable_rows", "0 or more", "-1"],
+        ["versus_table_longtable_rows", "from 0 to 1_000_000", "-1"],
     ),
     "max-bytes-zero": (
         "versus_data_max_bytes = 0",
-        ["versus_data_max_bytes", "expected an int, 1 or more", "got 0"],
+        ["versus_data_max_bytes", "expected an int from 1 to", "got 0"],
+    ),
+    # Class 4 of #23: OverflowError and MemoryError, before.
+    "max-bytes-huge": (
+        "versus_data_max_bytes = 10**30",
+        ["versus_data_max_bytes", "to 33_554_432 (bytes; 32 MiB)", "31 digits"],
+    ),
+    "max-bytes-64-gib": (
+        "versus_data_max_bytes = 2**36",
+        ["versus_data_max_bytes", "to 33_554_432", "got 68719476736"],
+    ),
+    "max-cells-huge": (
+        "versus_table_max_cells = 10**9",
+        ["versus_table_max_cells", "from 1 to 200_000", "got 1000000000"],
+    ),
+    "file-dirs-str": (
+        'versus_file_dirs = "../snippets"',
+        ["versus_file_dirs", "expected a list of folders", "got a str"],
+    ),
+    "data-file-assets-str": (
+        'versus_data_file_assets = "yes"',
+        ["versus_data_file_assets", "expected a bool", "got a str"],
     ),
     "latex-parts-str": (
         'versus_latex_parts = "yes"',

@@ -196,6 +196,7 @@ def test_images_and_downloads_outside_the_docs_are_refused(build_site, tmp_path)
             "logo.png": (tmp_path / "secret.txt").read_bytes(),
             "notes.txt": "notes",
         },
+        conf="versus_data_file_assets = True\n",
         warnings_ok=True,
     )
     published = {p.name for p in built.outdir.rglob("*") if p.is_file()}

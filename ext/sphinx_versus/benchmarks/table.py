@@ -24,6 +24,8 @@ from sphinx_versus.benchmarks.numbers import EM_DASH
 from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
 from sphinx_versus.nodes import TABLE_CLASS, TABLE_STACKABLE_CLASS
+from sphinx_versus.policy.budget import budgeted
+from sphinx_versus.policy.ids import page_id
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -110,6 +112,7 @@ def _width(head: str, cells: list[str]) -> int:
 class BenchmarkTableDirective(BenchmarkFilesDirective):
     """``benchmark-table``: one row per workload, a column per system."""
 
+    @budgeted("benchmark")
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
         if loaded is None:
@@ -224,7 +227,9 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         if numbered:
             for index, record in enumerate(records):
                 if record.notes.strip():
-                    note_ids[index] = f"versus-table-{serial}-note-{len(note_ids) + 1}"
+                    note_ids[index] = page_id(
+                        self.env.docname, "table", serial, "note", len(note_ids) + 1
+                    )
         for index, row in enumerate(comparison.rows):
             tbody += self.build_row(
                 rel, row, comparison, note_ids.get(index), show_source, show_notes

@@ -9,6 +9,10 @@
   ``latexmkrc`` names the first book as latexmk's default file, so Read the
   Docs builds that one; ``make pdf`` (Sphinx's Makefile) names each file and
   builds them all.
+
+Every value written into ``latexmkrc`` is a Perl single-quoted string made
+by :func:`perl_quote`: a target name with ``'`` cannot end the string and
+run Perl.
 """
 
 from __future__ import annotations
@@ -19,6 +23,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+def perl_quote(value: str) -> str:
+    """*value* as a Perl single-quoted string (only ``\\`` and ``'`` are special)."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def latexmkrc_without_make(app: Sphinx, exception: Exception | None) -> None:
@@ -40,9 +49,8 @@ def latexmkrc_without_make(app: Sphinx, exception: Exception | None) -> None:
     rc = latexmkrc.read_text("utf-8")
     if not options or "$ENV{'XINDYOPTS'} //=" in rc:
         return
-    line = (
-        f"$ENV{{'XINDYOPTS'}} //= '{' '.join(options)}';  # for latexmk without make\n"
-    )
+    value = perl_quote(" ".join(options))
+    line = f"$ENV{{'XINDYOPTS'}} //= {value};  # for latexmk without make\n"
     latexmkrc.write_text(line + rc, "utf-8")
 
 
@@ -57,5 +65,6 @@ def latexmk_default_file(app: Sphinx, exception: Exception | None) -> None:
     text = rc.read_text("utf-8")
     if "@default_files" in text:
         return
-    line = f"@default_files = ('{documents[0][1]}');  # Read the Docs: the first book\n"
+    first = perl_quote(str(documents[0][1]))
+    line = f"@default_files = ({first});  # Read the Docs: the first book\n"
     rc.write_text(text + ("" if text.endswith("\n") else "\n") + line, "utf-8")

@@ -28,7 +28,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
-from sphinx_versus.code_compare.programs import included_file, programs_node
+from sphinx_versus.code_compare.programs import (
+    bound_excerpt,
+    included_file,
+    programs_node,
+)
 from sphinx_versus.locale import _, and_list
 from sphinx_versus.markup import enforce, parse_inline
 from sphinx_versus.nodes import (
@@ -39,6 +43,7 @@ from sphinx_versus.nodes import (
     unbuilt,
 )
 from sphinx_versus.options import check_options, lenient_spec
+from sphinx_versus.policy.budget import budgeted
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -110,6 +115,7 @@ class CodeCompareDirective(SphinxDirective):
         }
     )
 
+    @budgeted("code_compare")
     def run(self) -> list[Node]:
         check_options(self, "code_compare")
         if not any(line.strip() for line in self.content):
@@ -223,11 +229,12 @@ class CodeCompareDirective(SphinxDirective):
         files = []
         for wrapper in wrappers:
             literal = _literal(wrapper)
+            bound_excerpt(literal, self.env)
             path = included_file(literal, self.env)
             if path is not None and OUTPUT_CLASS not in root["classes"]:
                 label = wrapper["versus_label"]
                 files.append((label, str(literal.get("language", "")), path))
-        programs = programs_node(self.env, files)
+        programs = programs_node(self.env, files, self.get_location())
         if programs is not None:
             root += programs
         return root

@@ -98,7 +98,7 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
                 _label_single(root)
             else:
                 self._tabify(root, f"{prefix}-{number}")
-        fill_listings(self.document)
+        fill_listings(self.document, self.env)
 
     def _tabify(self, root: nodes.Element, base: str) -> None:
         titles = [

@@ -12,6 +12,10 @@ files); the HTML transform fills in the full listings, only in the first
 code-compare of a page that uses a file (later ones link to it), so a page
 carries each program once.  Every other builder leaves the programs out: the
 PDF shows the excerpts, and the files live in the repository.
+
+Only files the path policy allows are offered (:mod:`sphinx_versus.policy.paths`:
+inside the docs or a folder of ``versus_file_dirs``, symlinks resolved), and
+an excerpt or a listing is at most ``versus_data_max_bytes`` long.
 """
 
 from __future__ import annotations
@@ -24,8 +28,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
+from sphinx_versus.datafiles import read_at_most
 from sphinx_versus.locale import _, and_list
 from sphinx_versus.nodes import TAB_WIDTH
+from sphinx_versus.policy import paths
+from sphinx_versus.policy.ids import page_id
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -53,10 +60,51 @@ def included_file(literal: nodes.literal_block, env: BuildEnvironment) -> str | 
     return str(path) if path.is_file() else None
 
 
+def bound_excerpt(literal: nodes.literal_block, env: BuildEnvironment) -> None:
+    """Cut an excerpt longer than ``versus_data_max_bytes``, with a warning.
+
+    ``literalinclude`` reads a file whole, so a one-line excerpt of a 6 MiB
+    file would put all of it (three times, once escaped and highlighted)
+    into the page.
+    """
+    limit = int(env.config.versus_data_max_bytes)
+    text = literal.astext()
+    if len(text.encode("utf-8")) <= limit:
+        return
+    kept = text.encode("utf-8")[:limit].decode("utf-8", "ignore")
+    logger.warning(
+        "code-compare: a code block is %d bytes long, more than the "
+        "versus_data_max_bytes limit of %d, so only its start is shown; "
+        "choose a shorter excerpt (:lines:, :start-after:/:end-before:)",
+        len(text.encode("utf-8")), limit,
+        location=literal, type="versus", subtype="code_compare",
+    )  # fmt: skip
+    literal.children = []
+    literal += nodes.Text(kept)
+    literal.rawsource = kept
+
+
 def programs_node(
-    env: BuildEnvironment, files: list[tuple[str, str, str]]
+    env: BuildEnvironment,
+    files: list[tuple[str, str, str]],
+    location: str | nodes.Node | None = None,
 ) -> versus_programs | None:
-    """The programs node for (label, language, file) triples, with downloads."""
+    """The programs node for (label, language, file) triples, with downloads.
+
+    A file outside the folders the path policy allows is left out, with a
+    warning at *location*.
+    """
+    allowed = []
+    for label, language, path in files:
+        problem = paths.file_problem(env, path, "complete program")
+        if problem is None:
+            allowed.append((label, language, path))
+        else:
+            logger.warning(
+                "code-compare: %s", problem,
+                location=location, type="versus", subtype="code_compare",
+            )  # fmt: skip
+    files = allowed
     if not files:
         return None
     node = versus_programs(
@@ -82,22 +130,25 @@ def programs_node(
     return node
 
 
-def fill_listings(document: nodes.document) -> None:
+def fill_listings(document: nodes.document, env: BuildEnvironment) -> None:
     """The full listings, in the first programs node of a page per file."""
     first: dict[str, nodes.Element] = {}
-    for node in document.findall(versus_programs):
+    limit = int(env.config.versus_data_max_bytes)
+    docname = env.docname if env.docname else "page"
+    for serial, node in enumerate(document.findall(versus_programs), 1):
         files = list(node["files"])
         shown_before = [first[f] for f in files if f in first]
         if shown_before:
             node["see"] = shown_before[0]["ids"][0] if shown_before[0]["ids"] else ""
             continue
-        document.set_id(node)
+        # Unique across pages: singlehtml and epub join them into one file.
+        node["ids"] = [page_id(docname, "programs", serial)]
         for label, language, path in zip(
             node["labels"], node["languages"], files, strict=True
         ):
             try:
-                text = Path(path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
+                text = _read_program(Path(path), limit)
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
                 logger.warning(
                     "code-compare: the complete program %s cannot be shown "
                     "(%s); its download is still offered. Save it as UTF-8 "
@@ -118,6 +169,19 @@ def fill_listings(document: nodes.document) -> None:
             title = f"{label}: {Path(path).name}"
             heading = nodes.paragraph("", "", nodes.strong(title, title))
             node += nodes.container("", heading, literal, classes=["versus-program"])
+
+
+def _read_program(path: Path, limit: int) -> str:
+    """The file's text, streamed, refused past the size limit."""
+    with path.open("rb") as handle:
+        data = read_at_most(handle, limit + 1)
+    if len(data) > limit:
+        msg = (
+            f"it is more than the versus_data_max_bytes limit of {limit} bytes; "
+            "raise versus_data_max_bytes in conf.py to show it"
+        )
+        raise ValueError(msg)
+    return data.decode("utf-8")
 
 
 def visit_programs(self: HTML5Translator, node: nodes.Element) -> None:

@@ -32,6 +32,7 @@ from sphinx_versus.limits import cells_problem, columns_problem, markup_problem
 from sphinx_versus.markup import is_myst, parse_inline
 from sphinx_versus.nodes import TABLE_CLASS, unbuilt
 from sphinx_versus.options import check_options, lenient_spec
+from sphinx_versus.policy.budget import budgeted, capped
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -113,6 +114,7 @@ class ComparisonTableDirective(SphinxDirective):
         }
     )
 
+    @budgeted("table")
     def run(self) -> list[nodes.Node]:
         check_options(self, "table")
         try:
@@ -141,7 +143,7 @@ class ComparisonTableDirective(SphinxDirective):
             table["classes"].append("colwidths-given")
         table += self._tgroup(headers, rows, widths, messages)
         self.add_name(table)
-        return [table, *messages]
+        return [table, *capped(messages)]
 
     # ------------------------------------------------------------- input
 

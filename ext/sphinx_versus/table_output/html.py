@@ -8,6 +8,9 @@ of figures (which do not wrap), is *stackable*: each body cell gets its
 column's header as a label, hidden until the table is narrower than its
 column allows, when CSS turns every row into a labelled card.  Python decides
 which tables stack and writes the labels; the stylesheet only acts on them.
+A label is a copy of its header, so it is capped
+(:data:`~sphinx_versus.policy.budget.MAX_LABEL_CHARS`, with a warning):
+the page then grows with its cells, not with headers × rows.
 
 Header cells need no help: the directives mark the first column as stub, so
 Sphinx writes ``<th>`` for it and for the header row, and a browser assigns
@@ -21,12 +24,16 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 from sphinx_versus.nodes import (
     TABLE_CLASS,
     TABLE_STACKABLE_CLASS,
     TABLE_WRAPPER_CLASS,
 )
+from sphinx_versus.policy.budget import MAX_LABEL_CHARS
+
+logger = logging.getLogger(__name__)
 
 #: Tables with up to this many columns wrap their text to fit any screen.
 WRAP_COLUMNS = 4
@@ -80,7 +87,15 @@ class FitTableTransform(SphinxPostTransform):
             if int(tgroup.get("cols", 0)) > WRAP_COLUMNS:
                 table["classes"].append(TABLE_STACKABLE_CLASS)
             if TABLE_STACKABLE_CLASS in table["classes"]:
-                label_cells(tgroup)
+                long = label_cells(tgroup)
+                if long:
+                    logger.warning(
+                        "a header of this table is %d characters long; a card "
+                        "label (the header shown in each cell on a narrow "
+                        "screen) shows its first %d; shorten the header",
+                        long, MAX_LABEL_CHARS,
+                        location=table, type="versus", subtype="table",
+                    )  # fmt: skip
 
 
 _SLASH = re.compile(r"(?<=\w{4}/)(?=\w{4})")
@@ -95,7 +110,10 @@ def break_after_slashes(tgroup: nodes.Element) -> None:
     """
     for text in list(tgroup.findall(nodes.Text)):
         parent = text.parent
-        if parent is None or isinstance(parent, nodes.literal | nodes.FixedTextElement):
+        # Math is TeX for MathJax or LaTeX: an <wbr /> in it breaks the formula.
+        if parent is None or isinstance(
+            parent, nodes.literal | nodes.FixedTextElement | nodes.math | nodes.raw
+        ):
             continue
         parts = _SLASH.split(str(text))
         if len(parts) < 2:
@@ -109,16 +127,21 @@ def break_after_slashes(tgroup: nodes.Element) -> None:
         parent[position : position + 1] = replacement
 
 
-def label_cells(tgroup: nodes.Element) -> None:
-    """Put each column's header text first in its body cells (not the stub)."""
+def label_cells(tgroup: nodes.Element) -> int:
+    """Put each column's header text first in its body cells (not the stub).
+
+    Returns the length of the longest header cut to the cap, or 0.
+    """
     thead = tgroup.next_node(nodes.thead)
     tbody = tgroup.next_node(nodes.tbody)
     if thead is None or tbody is None:
-        return
+        return 0
     head_row = thead.next_node(nodes.row)
     if head_row is None:
-        return
-    heads = [" ".join(entry.astext().split()) for entry in head_row.children]
+        return 0
+    full = [" ".join(entry.astext().split()) for entry in head_row.children]
+    heads = [_capped(head) for head in full]
+    longest = max((len(h) for h in full if len(h) > MAX_LABEL_CHARS), default=0)
     stubs = sum(
         1 for c in tgroup.children if isinstance(c, nodes.colspec) and c.get("stub")
     )
@@ -135,3 +158,10 @@ def label_cells(tgroup: nodes.Element) -> None:
                 first.insert(0, label)
             else:
                 entry.insert(0, nodes.paragraph("", "", label))
+    return longest
+
+
+def _capped(text: str) -> str:
+    if len(text) <= MAX_LABEL_CHARS:
+        return text
+    return text[: MAX_LABEL_CHARS - 1].rstrip() + "…"
