@@ -1,10 +1,12 @@
-"""benchmark-table and benchmark-chart: figures read from a CSV file.
+"""benchmark-table, benchmark-chart and the ratio roles: figures from a CSV file.
 
 The data path reads in a straight line: ``data`` (CSV → validated records)
 → ``numbers`` (parse, format, ratios) → ``compare`` (best values, ratios
-against the baseline) → ``table`` / ``chart`` (docutils nodes) → ``render``
-(matplotlib, only when a chart is drawn).  ``directive`` holds what both
-directives share: reading the file and the options.
+against the baseline; ``stats`` turns a ratio's interval into a verdict) →
+``table`` / ``chart`` (docutils nodes) → ``render`` (matplotlib, only when a
+chart is drawn); ``role`` puts a row's verdict into a sentence, ``words``
+keeps its figures whole.  ``directive`` holds what both directives share:
+reading the file and the options.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from sphinx_versus.benchmarks.chart import (
     texinfo_visit_chart,
     text_visit_chart,
 )
+from sphinx_versus.benchmarks.role import BenchmarkRatioRole
 from sphinx_versus.benchmarks.table import BenchmarkTableDirective
+from sphinx_versus.benchmarks.words import (
+    latex_depart_nowrap,
+    latex_visit_nowrap,
+    nowrap,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,6 +48,10 @@ def setup(app: Sphinx) -> None:
         man=(man_visit_chart, None),
         texinfo=(texinfo_visit_chart, None),
     )
+    app.add_role("benchmark-ratio", BenchmarkRatioRole())
+    app.add_role("benchmark-verdict", BenchmarkRatioRole(verdict=True))
+    # Every other writer renders it as the inline it is.
+    app.add_node(nowrap, latex=(latex_visit_nowrap, latex_depart_nowrap))
     app.add_domain(ChartsDomain)
     app.connect("build-finished", prune_chart_cache)
     add_static_files(
