@@ -128,6 +128,15 @@ def _flag(value: object) -> str | None:
     return None
 
 
+def _margin(value: object) -> str | None:
+    # bool is a number to Python, never to a writer.
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return f"expected a number from 0 to 1, such as 0.05; got {_given(value)}"
+    if not 0 <= value < 1:
+        return f"expected a number from 0 to 1 (0.05 is 5 %); got {value!r}"
+    return None
+
+
 def _languages(value: object) -> str | None:
     if not isinstance(value, dict):
         return (
@@ -227,6 +236,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Whether markup in data files (CSV cells, notes) may name images and "
         "downloads; off, they are shown as text.",
         _flag,
+    ),
+    ConfigValue(
+        "versus_ratio_margin",
+        0.05,
+        "env",
+        (float, int),
+        "How far a ratio's 95 % interval must lie beyond 1 (0.05: above 1.05 "
+        "or below 1/1.05) to be called faster or slower.",
+        _margin,
     ),
 )
 

@@ -166,15 +166,17 @@ def test_any_number_of_systems():
         (
             "workload,unit,better,Go,source\nW,s,lower,1,x\n",
             [
-                "data.csv:1: needs at least two system columns to compare (columns "
-                "other than workload, unit, better, source, notes); found 'Go'"
+                "data.csv:1: needs at least two system columns to compare "
+                "(columns other than workload, unit, better, source, notes, ratio, "
+                "id); found 'Go'"
             ],
         ),
         (
             "workload,unit,better\nW,s,lower\n",
             [
-                "data.csv:1: needs at least two system columns to compare (columns "
-                "other than workload, unit, better, source, notes); found none"
+                "data.csv:1: needs at least two system columns to compare "
+                "(columns other than workload, unit, better, source, notes, ratio, "
+                "id); found none"
             ],
         ),
         (

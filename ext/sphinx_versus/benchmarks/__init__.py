@@ -1,11 +1,12 @@
-"""benchmark-table and benchmark-chart: figures read from a CSV file.
+"""benchmark-table, benchmark-chart and the ratio roles: figures from a CSV file.
 
 The data path reads in a straight line: ``data`` (CSV → validated records)
 → ``numbers`` (parse, format, ratios) → ``compare`` (best values, ratios
-against the baseline) → ``table`` / ``chart`` (a subpackage: figure data, drawing,
-per-builder output, cache; matplotlib only when a chart is drawn).
-``directive`` holds what both directives share: reading the file and the
-options.
+against the baseline; ``stats`` turns a ratio's interval into a verdict) →
+``table`` / ``chart`` (a subpackage: figure data, drawing, per-builder output,
+cache; matplotlib only when a chart is drawn); ``role`` puts a row's verdict
+into a sentence, ``words`` keeps its figures whole.  ``directive`` holds what
+both directives share: reading the file and the options.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from sphinx_versus.assets import add_static_files
 from sphinx_versus.benchmarks import chart
+from sphinx_versus.benchmarks.role import BenchmarkRatioRole
 from sphinx_versus.benchmarks.table import BenchmarkTableDirective
+from sphinx_versus.benchmarks.words import (
+    latex_depart_nowrap,
+    latex_visit_nowrap,
+    nowrap,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +31,10 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     app.add_directive("benchmark-table", BenchmarkTableDirective)
     chart.setup(app)
+    app.add_role("benchmark-ratio", BenchmarkRatioRole())
+    app.add_role("benchmark-verdict", BenchmarkRatioRole(verdict=True))
+    # Every other writer renders it as the inline it is.
+    app.add_node(nowrap, latex=(latex_visit_nowrap, latex_depart_nowrap))
     add_static_files(
         app, Path(__file__).parent / "static", css=["versus-benchmarks.css"]
     )

@@ -9,6 +9,7 @@ Nothing here knows about Sphinx: the module is tested as plain functions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from sphinx_versus.benchmarks.numbers import (
@@ -19,11 +20,14 @@ from sphinx_versus.benchmarks.numbers import (
     normalise_unit,
     parse_value,
 )
+from sphinx_versus.benchmarks.stats import RatioFormatError, RatioInterval, parse_ratio
 from sphinx_versus.datafiles import DataFileError, decode_text, located, read_csv
 from sphinx_versus.limits import columns_problem
 
 REQUIRED_COLUMNS = ("workload", "unit", "better")
-OPTIONAL_COLUMNS = ("source", "notes")
+OPTIONAL_COLUMNS = ("source", "notes", "ratio", "id")
+#: A row's id: what the inline role names after ``#`` (no spaces, no ``#``).
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _KNOWN = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
 
@@ -62,6 +66,10 @@ class Record:
     source: str = ""
     notes: str = ""
     line: int = 0
+    #: The measured ratio of two systems with its 95 % interval, if given.
+    ratio: RatioInterval | None = None
+    #: The row's stable slug (the ``id`` column), or ``""``.
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,11 @@ class BenchmarkData:
     has_source: bool = False
     has_notes: bool = False
     environments: tuple[Environment, ...] = ()
+    has_ratio: bool = False
+
+    def by_id(self, row_id: str) -> Record | None:
+        """The row whose ``id`` is *row_id*, if any."""
+        return next((r for r in self.records if r.id and r.id == row_id), None)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -220,6 +233,7 @@ def parse_benchmarks(raw: bytes, label: str = "") -> BenchmarkData:
     problems: list[Problem] = []
     records: list[Record] = []
     first_line: dict[str, int] = {}
+    ids: dict[str, int] = {}
     for line, row in rows[1:]:
         extra = row[width:]
         if len(row) < width or any(cell.strip() for cell in extra):
@@ -247,6 +261,8 @@ def parse_benchmarks(raw: bytes, label: str = "") -> BenchmarkData:
             continue
         if workload:
             first_line[key] = line
+        if not _unique_id(row, line, columns, ids, problems):
+            continue
         record = _record(row, line, columns, systems, problems)
         if record is not None:
             records.append(record)
@@ -262,6 +278,7 @@ def parse_benchmarks(raw: bytes, label: str = "") -> BenchmarkData:
         records=tuple(records),
         has_source="source" in columns,
         has_notes="notes" in columns,
+        has_ratio="ratio" in columns,
         environments=(Environment(named, tuple(environment)),) if environment else (),
     )
 
@@ -289,6 +306,7 @@ def combine(files: list[BenchmarkData]) -> BenchmarkData:
         has_source=True,
         has_notes=any(f.has_notes for f in files),
         environments=tuple(e for f in files for e in f.environments),
+        has_ratio=any(f.has_ratio for f in files),
     )
 
 
@@ -331,6 +349,12 @@ def _record(
             values[system] = parse_value(row[columns[system]])
         except ValueFormatError as exc:
             problems.append(Problem(str(exc), line, columns[system] + 1, system))
+    ratio = None
+    if "ratio" in columns:
+        try:
+            ratio = parse_ratio(cell("ratio"), systems)
+        except RatioFormatError as exc:
+            problems.append(Problem(str(exc), line, columns["ratio"] + 1, "ratio"))
     if len(problems) > before:
         return None
     return Record(
@@ -341,4 +365,42 @@ def _record(
         source=cell("source"),
         notes=cell("notes"),
         line=line,
+        ratio=ratio,
+        id=cell("id"),
     )
+
+
+def _unique_id(
+    row: list[str],
+    line: int,
+    columns: dict[str, int],
+    ids: dict[str, int],
+    problems: list[Problem],
+) -> bool:
+    """Check the row's ``id`` cell: a slug, not used by an earlier row."""
+    if "id" not in columns:
+        return True
+    row_id = row[columns["id"]].strip()
+    if not row_id:
+        return True
+    where = (line, columns["id"] + 1, "id")
+    if not _ID.fullmatch(row_id):
+        problems.append(
+            Problem(
+                f"{row_id!r} is not a usable id; write a slug of letters, "
+                "digits, '-', '_' or '.', such as 'json-decode'",
+                *where,
+            )
+        )
+        return False
+    if row_id in ids:
+        problems.append(
+            Problem(
+                f"duplicate id {row_id!r} (first on line {ids[row_id]}); "
+                "give each row its own id",
+                *where,
+            )
+        )
+        return False
+    ids[row_id] = line
+    return True

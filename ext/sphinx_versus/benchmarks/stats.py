@@ -1,0 +1,307 @@
+"""A ratio's confidence interval → which system is better, or no difference.
+
+The measurement step writes, per workload, the ratio of two systems' values
+(``Rust/Go 2.01 (1.87–2.15)``: a point estimate and its 95 % confidence
+interval).  Only the interval decides: a system is called faster (smaller,
+better) when the *whole* interval lies beyond ``1 + margin`` in its favour;
+otherwise the difference is within the noise and the words say so.  The
+table, the chart and the inline role all ask :func:`decide`, so a page can
+never call a difference that its own figures do not support.
+
+Nothing here knows about Sphinx: the module is tested as plain functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from typing import TYPE_CHECKING
+
+from sphinx_versus.benchmarks.numbers import (
+    EN_DASH,
+    HIGHER,
+    TIMES,
+    ratio_words,
+    untranslated,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+#: Words glued by this never break across lines, in any builder.
+NBSP = "\u00a0"
+
+#: The default of ``versus_ratio_margin``: a difference under 5 % is noise.
+DEFAULT_MARGIN = Decimal("0.05")
+
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_CELL = re.compile(
+    rf"(?P<names>.+?)\s+(?P<point>{_NUMBER})\s*"
+    rf"\(\s*(?P<low>{_NUMBER})\s*[-{EN_DASH}]\s*(?P<high>{_NUMBER})\s*\)"
+)
+
+
+class RatioFormatError(ValueError):
+    """A ``ratio`` cell that cannot be used; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class RatioInterval:
+    """``numerator``'s value divided by ``denominator``'s: estimate, 95 % CI."""
+
+    numerator: str
+    denominator: str
+    point: Decimal
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What an interval supports, on the goodness scale (> 1: better).
+
+    ``winner`` is ``None`` when there is no measurable difference; then
+    ``factor``, ``low`` and ``high`` are ``subject``'s goodness against
+    ``other``, whose interval reaches within the margin of 1.  Otherwise they
+    are the winner's goodness against the loser: all above ``1 + margin``.
+    """
+
+    subject: str
+    other: str
+    winner: str | None
+    factor: Decimal
+    low: Decimal
+    high: Decimal
+
+    @property
+    def loser(self) -> str | None:
+        if self.winner is None:
+            return None
+        return self.other if self.winner == self.subject else self.subject
+
+    def towards(self, system: str) -> Verdict:
+        """The same verdict told from ``system``'s side (one of the two)."""
+        if system == self.subject:
+            return self
+        if system != self.other:
+            msg = f"{system!r} is neither {self.subject!r} nor {self.other!r}"
+            raise ValueError(msg)
+        if self.winner is not None:
+            return Verdict(system, self.subject, self.winner, *self._ends())
+        return Verdict(system, self.subject, None, *_inverse(self._ends()))
+
+    def _ends(self) -> tuple[Decimal, Decimal, Decimal]:
+        return self.factor, self.low, self.high
+
+
+def _inverse(ends: tuple[Decimal, Decimal, Decimal]) -> tuple[Decimal, ...]:
+    factor, low, high = ends
+    return 1 / factor, 1 / high, 1 / low
+
+
+def _number(text: str, cell: str) -> Decimal:
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern matched
+        raise RatioFormatError(f"{cell!r}: {text!r} is not a number") from exc
+    if not number.is_finite() or number <= 0:
+        msg = (
+            f"{cell!r} has {text!r}, but a ratio of two measurements is a "
+            "positive number; check the measurement step's output"
+        )
+        raise RatioFormatError(msg)
+    if not -12 <= number.adjusted() <= 12:
+        msg = f"{cell!r} has {text!r}, far outside any ratio of two figures"
+        raise RatioFormatError(msg)
+    return number
+
+
+_HOW = (
+    "write the two systems' names, the ratio of their values and its 95 % "
+    "confidence interval, e.g. 'Rust/Go 2.01 (1.87-2.15)'"
+)
+
+
+def parse_ratio(cell: str, systems: Sequence[str]) -> RatioInterval | None:
+    """``Rust/Go 2.01 (1.87–2.15)`` → :class:`RatioInterval`; empty → ``None``.
+
+    Both names must be among ``systems`` (names may themselves contain ``/``:
+    the split that gives two known systems wins).
+    """
+    text = cell.strip()
+    if not text:
+        return None
+    match = _CELL.fullmatch(text)
+    if match is None:
+        raise RatioFormatError(f"{text!r} is not a ratio with its interval; {_HOW}")
+    names = match["names"].strip()
+    pairs = [
+        (names[:i].strip(), names[i + 1 :].strip())
+        for i, char in enumerate(names)
+        if char == "/"
+    ]
+    if not pairs:
+        raise RatioFormatError(
+            f"{text!r} does not say which systems' ratio it is; {_HOW}"
+        )
+    known = [(a, b) for a, b in pairs if a in systems and b in systems]
+    if not known:
+        shown = ", ".join(repr(s) for s in systems)
+        msg = (
+            f"{text!r} names {names!r}, but the ratio must be of two system "
+            f"columns of this file ({shown}), written as numerator/denominator"
+        )
+        raise RatioFormatError(msg)
+    numerator, denominator = known[0]
+    if numerator == denominator:
+        msg = f"{text!r} divides {numerator!r} by itself; name two systems"
+        raise RatioFormatError(msg)
+    point = _number(match["point"], text)
+    low = _number(match["low"], text)
+    high = _number(match["high"], text)
+    if low > high:
+        msg = (
+            f"{text!r} has an interval whose low end is greater than its high "
+            f"end; write it as ({match['high']}-{match['low']})"
+        )
+        raise RatioFormatError(msg)
+    if not low <= point <= high:
+        msg = (
+            f"{text!r} has an estimate outside its own interval; check the "
+            "measurement step's output"
+        )
+        raise RatioFormatError(msg)
+    return RatioInterval(numerator, denominator, point, low, high)
+
+
+def decide(
+    interval: RatioInterval, better: str, margin: Decimal = DEFAULT_MARGIN
+) -> Verdict:
+    """Which of the two systems the interval shows better, and by how much.
+
+    The numerator wins when its goodness (the ratio where higher is better,
+    its inverse where lower is) exceeds ``1 + margin`` over the whole
+    interval; the denominator wins in the mirror case; otherwise nobody does.
+    """
+    with localcontext() as context:
+        context.prec = 28
+        ratio = (interval.point, interval.low, interval.high)
+        goodness = ratio if better == HIGHER else _inverse(ratio)
+        factor, low, high = goodness
+        bound = 1 + margin
+        subject, other = interval.numerator, interval.denominator
+        if low > bound:
+            return Verdict(subject, other, subject, factor, low, high)
+        if high * bound < 1:
+            inverse = _inverse((factor, low, high))
+            return Verdict(subject, other, other, *inverse)
+        return Verdict(subject, other, None, factor, low, high)
+
+
+def _fixed(number: Decimal, places: int) -> str:
+    step = Decimal(1).scaleb(-places)
+    return f"{number.quantize(step, rounding=ROUND_HALF_UP):,f}"
+
+
+def format_factor(factor: Decimal) -> str:
+    """``4.7``, ``12``, ``1.06``: two decimals below 1.1, where one would
+    round a real difference away to "1.0"; no decimals from 10."""
+    if factor >= Decimal("9.95"):
+        return _fixed(factor, 0)
+    if Decimal("0.9") <= factor < Decimal("1.095"):
+        return _fixed(factor, 2)
+    return _fixed(factor, 1)
+
+
+def format_interval(low: Decimal, high: Decimal) -> str:
+    """``4.5–4.9×``, ``0.93–1.04×``: both ends to the same precision."""
+    places = 0 if low >= Decimal("9.95") else 1
+    if low < Decimal("2") or high - low < Decimal("0.2"):
+        places = 2
+    return f"{_fixed(low, places)}{EN_DASH}{_fixed(high, places)}{TIMES}"
+
+
+def _glued(text: str) -> str:
+    """Spaces that may not break: between a factor and its word, in "95 % CI"."""
+    return text.replace(" ", NBSP)
+
+
+def _word_phrase(word: str, _: Callable[[str], str]) -> str:
+    phrases = {
+        "faster": _("{factor}× faster"),
+        "slower": _("{factor}× slower"),
+        "smaller": _("{factor}× smaller"),
+        "larger": _("{factor}× larger"),
+        "better": _("{factor}× better"),
+        "worse": _("{factor}× worse"),
+    }
+    return phrases[word]
+
+
+def _nothing(unit: str, better: str, _: Callable[[str], str]) -> str:
+    good, _bad = ratio_words(unit, better)
+    return {
+        "faster": _("not measurably faster or slower than {other}"),
+        "smaller": _("not measurably smaller or larger than {other}"),
+        "larger": _("not measurably larger or smaller than {other}"),
+        "better": _("not measurably better or worse than {other}"),
+    }[good]
+
+
+def factor_phrase(
+    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+) -> str:
+    """``4.7× faster`` (the subject's side), ``no measurable difference``."""
+    if verdict.winner is None:
+        return _("no measurable difference")
+    good, bad = ratio_words(unit, better)
+    word = good if verdict.winner == verdict.subject else bad
+    return _glued(_word_phrase(word, _).format(factor=format_factor(verdict.factor)))
+
+
+def interval_phrase(verdict: Verdict, _: Callable[[str], str] = untranslated) -> str:
+    """``95 % CI 4.5–4.9×``: the subject's goodness (the winner's, if any)."""
+    text = _("95 % CI {interval}").format(
+        interval=format_interval(verdict.low, verdict.high)
+    )
+    return _glued(text)
+
+
+def sentence(
+    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+) -> str:
+    """``Rust 4.7× faster (95 % CI 4.5–4.9×)`` or ``no measurable difference
+    (95 % CI 0.93–1.04×)``: the inline role's words."""
+    ci = interval_phrase(verdict, _)
+    if verdict.winner is None:
+        return _("no measurable difference ({interval})").format(interval=ci)
+    told = verdict.towards(verdict.winner)
+    return _("{system} {phrase} ({interval})").format(
+        system=told.subject, phrase=factor_phrase(told, unit, better, _), interval=ci
+    )
+
+
+def verdict_phrase(
+    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+) -> str:
+    """``4.7× faster than Go``, ``2× slower than Go``, ``not measurably
+    faster or slower than Go``: what follows "Rust is" in a sentence."""
+    if verdict.winner is None:
+        return _nothing(unit, better, _).format(other=verdict.other)
+    phrase = factor_phrase(verdict, unit, better, _)
+    return _("{phrase} than {other}").format(phrase=phrase, other=verdict.other)
+
+
+def table_phrase(
+    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+) -> str:
+    """A ratio cell: ``2× faster, 95 % CI 1.9–2.2×`` or ``no measurable
+    difference (0.93–1.04×)``, from the subject's side."""
+    if verdict.winner is None:
+        interval = format_interval(verdict.low, verdict.high)
+        return _("no measurable difference ({interval})").format(interval=interval)
+    return _("{phrase}, {interval}").format(
+        phrase=factor_phrase(verdict, unit, better, _),
+        interval=interval_phrase(verdict, _),
+    )
