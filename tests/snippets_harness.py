@@ -233,9 +233,7 @@ def cargo_build(example: str, rust_dir: Path = RUST_DIR) -> Path:
     return rust_target_dir() / "debug" / example
 
 
-def run_program(
-    file: Path, binary: Path, cwd: Path, args: Sequence[str] = ()
-) -> str:
+def run_program(file: Path, binary: Path, cwd: Path, args: Sequence[str] = ()) -> str:
     """Run a finished sample (with its ``// Args:``) and return its stdout."""
     ran = run([str(binary), *args], cwd, timeout=RUN_TIMEOUT)
     require_success(ran, "running the program", file)

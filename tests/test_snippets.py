@@ -436,7 +436,7 @@ def test_args_line_gives_the_program_its_arguments(tmp_path: Path) -> None:
     script = tmp_path / "echo.py"
     script.write_text("import sys\nprint('|'.join(sys.argv[1:]))\n", "utf-8")
     binary = tmp_path / "echo"
-    binary.write_text(f"#!/bin/sh\nexec {sys.executable} {script} \"$@\"\n", "utf-8")
+    binary.write_text(f'#!/bin/sh\nexec {sys.executable} {script} "$@"\n', "utf-8")
     binary.chmod(0o755)
     assert run_program(file, binary, tmp_path, expected.args) == "--count|3|two words\n"
     file.write_text('package main\n\n// Args: "open\n// Output:\n// x\n', "utf-8")

@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
 
     mdx = commands.add_parser("import", help="convert an MDX comparison article")
     mdx.add_argument("file", type=Path)
-    mdx.add_argument("-o", "--output", type=Path, default=Path("."))
+    mdx.add_argument("-o", "--output", type=Path, default=Path())
     mdx.add_argument(
         "--split", action="store_true", help="one page per section and a toctree"
     )

@@ -167,7 +167,9 @@ def new_page(name: str, docs: Path, snippets: Path, title: str | None) -> list[s
     if not (snippets / "go" / slug / "main.go").exists():
         created += new_snippet(slug, snippets)[:2]
     index, entry_line, entry = _toctree_for(docs, docname)
-    up = Path(*[".."] * len(docs.resolve().relative_to(snippets.resolve().parent).parts))
+    up = Path(
+        *[".."] * len(docs.resolve().relative_to(snippets.resolve().parent).parts)
+    )
     csv = _benchmark_csv(docs)
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(
@@ -232,7 +234,8 @@ def _toctree_for(docs: Path, docname: str) -> tuple[Path, int, str]:
             raise ValueError(f"no toctree lists pages of {folder or 'the root'}")
         source = root.read_text(encoding="utf-8")
         tocs = [
-            t for t in markdown().parse(source)
+            t
+            for t in markdown().parse(source)
             if t.type == "fence" and t.info.startswith("{toctree}") and t.map
         ]
         if not tocs or tocs[0].map is None:

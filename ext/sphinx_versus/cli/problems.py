@@ -20,4 +20,5 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: versus.check.{self.kind}: {self.message}"
+        where = f"{self.path}:{self.line}:{self.col}"
+        return f"{where}: versus.check.{self.kind}: {self.message}"

@@ -6,16 +6,18 @@ it answers in well under the time of a no-op build.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from pathlib import Path
 
     from sphinx_versus.cli.problems import Problem
 
 #: Folders never checked: build output, virtual environments, caches.
-SKIPPED = frozenset({"_build", ".venv", "node_modules", ".git", "target", "__pycache__"})
+SKIPPED = frozenset(
+    {"_build", ".venv", "node_modules", ".git", "target", "__pycache__"}
+)
 
 
 def files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_versus.cli.problems import Problem
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from markdown_it import MarkdownIt
 
 #: MyST syntax extensions the check understands; replacements and smart

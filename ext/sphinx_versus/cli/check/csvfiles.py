@@ -60,8 +60,14 @@ def check_csv(path: Path, shown: str) -> list[Problem]:
                     continue
                 read = part.replace(",", "")
                 decimal = part.replace(",", ".", 1) if part.count(",") == 1 else None
-                meant = f"{read}, or {decimal} if you meant a decimal" if decimal else read
-                elsewhere = f"; where a comma marks decimals it means {decimal}" if decimal else ""
+                meant = (
+                    f"{read}, or {decimal} if you meant a decimal" if decimal else read
+                )
+                elsewhere = (
+                    f"; where a comma marks decimals it means {decimal}"
+                    if decimal
+                    else ""
+                )
                 problems.append(
                     Problem(
                         shown,

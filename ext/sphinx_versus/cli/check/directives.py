@@ -70,11 +70,8 @@ def check(page: Page, directive: Directive) -> None:
     if "language" in directive.options:
         value, at = directive.options["language"]
         check_language(page, value, at)
-    if name in {"code-compare", "benchmark-table", "benchmark-chart"} or (
-        name == "comparison-table" and "file" not in directive.options
-    ):
-        if name in {"code-compare", "comparison-table"}:
-            check_words(page, directive.argument, line, title=True)
+    if name in {"code-compare", "comparison-table"}:
+        check_words(page, directive.argument, line, title=True)
     for option in _TITLE_OPTIONS & directive.options.keys():
         value, at = directive.options[option]
         check_words(page, value, at)

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from sphinx_versus.cli.check.context import Page
 
 _OPENER = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\s*(?P<info>\S.*)?$")
-_DIRECTIVE_LINE = re.compile(r"^ {0,3}(?P<fence>`{3,})\{(?P<name>[^}\s]+)\}(?P<rest>.*)$")
+_DIRECTIVE_LINE = re.compile(
+    r"^ {0,3}(?P<fence>`{3,})\{(?P<name>[^}\s]+)\}(?P<rest>.*)$"
+)
 
 
 def _fence_line(line: str) -> tuple[str, str] | None:

@@ -14,27 +14,112 @@ import functools
 #: Directives of docutils, Sphinx, MyST and the extensions sites commonly use.
 #: Only a misspelling *close* to one of these (or ours) is reported.
 COMMON_DIRECTIVES = frozenset(
-    """
-    admonition attention caution danger error hint important note tip warning
-    seealso versionadded versionchanged versionremoved deprecated centered
-    hlist only tabularcolumns toctree glossary productionlist code code-block
-    sourcecode literalinclude highlight include image figure table csv-table
-    list-table math raw eval-rst rubric topic sidebar epigraph highlights
-    pull-quote compound container contents sectnum header footer meta
-    default-role role title class parsed-literal line-block index
-    sectionauthor moduleauthor codeauthor tab-set tab-item tab-set-code grid
-    grid-item grid-item-card card card-carousel dropdown button-link
-    button-ref article-info tabs tab group-tab code-tab div mermaid graphviz
-    digraph autosummary automodule autoclass autofunction
-    """.split()
+    [
+        "admonition",
+        "attention",
+        "caution",
+        "danger",
+        "error",
+        "hint",
+        "important",
+        "note",
+        "tip",
+        "warning",
+        "seealso",
+        "versionadded",
+        "versionchanged",
+        "versionremoved",
+        "deprecated",
+        "centered",
+        "hlist",
+        "only",
+        "tabularcolumns",
+        "toctree",
+        "glossary",
+        "productionlist",
+        "code",
+        "code-block",
+        "sourcecode",
+        "literalinclude",
+        "highlight",
+        "include",
+        "image",
+        "figure",
+        "table",
+        "csv-table",
+        "list-table",
+        "math",
+        "raw",
+        "eval-rst",
+        "rubric",
+        "topic",
+        "sidebar",
+        "epigraph",
+        "highlights",
+        "pull-quote",
+        "compound",
+        "container",
+        "contents",
+        "sectnum",
+        "header",
+        "footer",
+        "meta",
+        "default-role",
+        "role",
+        "title",
+        "class",
+        "parsed-literal",
+        "line-block",
+        "index",
+        "sectionauthor",
+        "moduleauthor",
+        "codeauthor",
+        "tab-set",
+        "tab-item",
+        "tab-set-code",
+        "grid",
+        "grid-item",
+        "grid-item-card",
+        "card",
+        "card-carousel",
+        "dropdown",
+        "button-link",
+        "button-ref",
+        "article-info",
+        "tabs",
+        "tab",
+        "group-tab",
+        "code-tab",
+        "div",
+        "mermaid",
+        "graphviz",
+        "digraph",
+        "autosummary",
+        "automodule",
+        "autoclass",
+        "autofunction",
+    ]
 )
 
 #: Directives whose body is not Markdown (never parsed for nested blocks).
 LITERAL_BODY = frozenset(
-    """
-    code code-block sourcecode literalinclude highlight math raw eval-rst
-    csv-table productionlist mermaid graphviz digraph parsed-literal include
-    """.split()
+    [
+        "code",
+        "code-block",
+        "sourcecode",
+        "literalinclude",
+        "highlight",
+        "math",
+        "raw",
+        "eval-rst",
+        "csv-table",
+        "productionlist",
+        "mermaid",
+        "graphviz",
+        "digraph",
+        "parsed-literal",
+        "include",
+    ]
 )
 
 

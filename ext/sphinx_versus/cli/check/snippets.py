@@ -13,10 +13,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sphinx_versus.cli.check.context import Page
 
 STAMP = "VERIFIED.json"
@@ -31,7 +32,11 @@ def example_of(relative: str) -> str | None:
     parts = relative.split("/")
     if len(parts) == 3 and parts[0] == "go" and parts[2] == "main.go":
         return parts[1]
-    if len(parts) == 4 and parts[:3] == ["rust", "src", "bin"] and parts[3].endswith(".rs"):
+    if (
+        len(parts) == 4
+        and parts[:3] == ["rust", "src", "bin"]
+        and parts[3].endswith(".rs")
+    ):
         return parts[3][: -len(".rs")]
     return None
 
@@ -66,7 +71,11 @@ def check_stamp(page: Page, written: str, line: int) -> None:
     recorded = stamp.get(relative)
     if recorded == file_hash(file):
         return
-    state = "was never verified" if recorded is None else "changed since it was last verified"
+    state = (
+        "was never verified"
+        if recorded is None
+        else "changed since it was last verified"
+    )
     page.report(
         line,
         page.column(line, written),

@@ -20,8 +20,22 @@ _FIGURE = re.compile(
     r"\s*(?P<unit>[^\d\s~].*)?$"
 )
 _LOWER_UNITS = {
-    "ns", "µs", "μs", "us", "ms", "s", "sec", "min", "h",
-    "b", "kb", "mb", "gb", "kib", "mib", "gib",
+    "ns",
+    "µs",
+    "μs",
+    "us",
+    "ms",
+    "s",
+    "sec",
+    "min",
+    "h",
+    "b",
+    "kb",
+    "mb",
+    "gb",
+    "kib",
+    "mib",
+    "gib",
 }
 _RATE = re.compile(r"\S+/(?:s|sec|second|min)\b|\bper second\b", re.I)
 
@@ -45,18 +59,25 @@ def table_to_csv(rows: list[list[str]], source: str) -> tuple[str, list[str]] | 
     guesses: list[str] = []
     for number, row in enumerate(body, 2):
         workload = row[0].strip()
-        split = [_split(c) for c in row[1:]]
-        if not all(split):
-            bad = next(c for c, s in zip(row[1:], split, strict=False) if s is None)
-            return f"row {number} ('{workload}'): '{bad}' is not a figure"
-        units = {u for _, u in split if u} if all(split) else set()
-        figures = [n for n, _ in split if n] if all(split) else []
+        split: list[tuple[str, str]] = []
+        for cell in row[1:]:
+            figure = _split(cell)
+            if figure is None:
+                return f"row {number} ('{workload}'): '{cell}' is not a figure"
+            split.append(figure)
+        units = {u for _, u in split if u}
+        figures = [n for n, _ in split]
         if len(units) > 1:
-            return f"row {number} ('{workload}'): figures in different units {sorted(units)}"
+            return (
+                f"row {number} ('{workload}'): figures in different units "
+                f"{sorted(units)}"
+            )
         rate = _RATE.search(workload)
         unit = units.pop() if units else (rate.group() if rate else "")
         if not unit:
-            return f"row {number} ('{workload}'): no unit in the figures or the workload"
+            return (
+                f"row {number} ('{workload}'): no unit in the figures or the workload"
+            )
         if unit.lower() in _LOWER_UNITS:
             better = "lower"
         elif "/" in unit or rate:

@@ -12,14 +12,27 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from sphinx_versus.cli.mdx.jsx import JsxError, Tag, read_expression, read_tag, starts_tag
+from sphinx_versus.cli.mdx.jsx import (
+    JsxError,
+    Tag,
+    read_expression,
+    read_tag,
+    starts_tag,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 Kind = Literal[
-    "markdown", "heading", "fence", "table", "tag", "esm", "expression", "error",
+    "markdown",
+    "heading",
+    "fence",
+    "table",
+    "tag",
+    "esm",
+    "expression",
+    "error",
     "container",
 ]
 _ESM = re.compile(r"^(?:import|export)\b")
@@ -119,7 +132,9 @@ def _paragraph(raw: str, line: int) -> list[Event]:
     while pos < len(raw):
         at_line_start = pos == 0 or raw[pos - 1] == "\n"
         stripped = pos + len(raw[pos:]) - len(raw[pos:].lstrip(" \t"))
-        if at_line_start and (starts_tag(raw, stripped) or raw.startswith("{", stripped)):
+        if at_line_start and (
+            starts_tag(raw, stripped) or raw.startswith("{", stripped)
+        ):
             flush(pos)
             at = line + raw.count("\n", 0, stripped)
             try:
@@ -149,7 +164,9 @@ def _paragraph(raw: str, line: int) -> list[Event]:
             flush(closer)
             tag = read_tag(raw, closer)
             found.append(
-                Event("tag", line + raw.count("\n", 0, closer), tag.source(raw), tag=tag)
+                Event(
+                    "tag", line + raw.count("\n", 0, closer), tag.source(raw), tag=tag
+                )
             )
             _track(opened, tag)
             pos = text_start = tag.end

@@ -42,7 +42,11 @@ def write(conversion: Conversion, folder: Path, stem: str, *, split: bool) -> Wr
         (folder / "data").mkdir(exist_ok=True)
         (folder / "data" / name).write_text(text, encoding="utf-8")
         written.pages.append(folder / "data" / name)
-    pages = split_pages(conversion, stem) if split else {stem: render(conversion, conversion.sections)}
+    pages = (
+        split_pages(conversion, stem)
+        if split
+        else {stem: render(conversion, conversion.sections)}
+    )
     for name, text in pages.items():
         path = folder / f"{name}.md"
         path.write_text(text, encoding="utf-8")
@@ -50,11 +54,18 @@ def write(conversion: Conversion, folder: Path, stem: str, *, split: bool) -> Wr
     return written
 
 
-def render(conversion: Conversion, sections: list[Section], shift: int = 0, toc: list[str] | None = None) -> str:
+def render(
+    conversion: Conversion,
+    sections: list[Section],
+    shift: int = 0,
+    toc: list[str] | None = None,
+) -> str:
     out: list[str] = []
     if conversion.description:
         out += ["---", "myst:", "  html_meta:"]
-        out.append(f"    description: {json.dumps(conversion.description, ensure_ascii=False)}")
+        out.append(
+            f"    description: {json.dumps(conversion.description, ensure_ascii=False)}"
+        )
         out += ["---", ""]
     if conversion.front_comments and not shift:
         out += ["% Front matter without a MyST equivalent:"]

@@ -22,8 +22,6 @@ from sphinx_versus.cli.mdx.blocks import Event, events
 from sphinx_versus.cli.mdx.jsx import JsxError, straight_quotes
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
     from sphinx_versus.cli.mdx.jsx import Tag
 
 _ADMONITIONS = {
@@ -227,7 +225,9 @@ class Converter:
     def _expression(self, event: Event) -> None:
         inner = event.text[1:-1].strip()
         if inner.startswith("/*") and inner.endswith("*/"):
-            self.emit("\n".join(f"% {x}".rstrip() for x in inner[2:-2].strip().splitlines()))
+            self.emit(
+                "\n".join(f"% {x}".rstrip() for x in inner[2:-2].strip().splitlines())
+            )
             return
         self.note(
             event.line,
@@ -246,14 +246,20 @@ class Converter:
         if text == ":::":
             self.emit(":::")
             return
-        match = re.match(r"^:::(?P<kind>[a-z]+)(?:\[(?P<t1>[^\]]*)\]|\s+(?P<t2>.*))?$", text)
+        match = re.match(
+            r"^:::(?P<kind>[a-z]+)(?:\[(?P<t1>[^\]]*)\]|\s+(?P<t2>.*))?$", text
+        )
         kind = _ADMONITIONS.get(match["kind"]) if match else None
         if match is None or kind is None:
-            self.note(event.line, "component", f"'{text}' is not an admonition MyST has")
+            self.note(
+                event.line, "component", f"'{text}' is not an admonition MyST has"
+            )
             self.comment(event.line, text)
             return
         title = (match["t1"] or match["t2"] or "").strip()
-        self.emit(f":::{{admonition}} {title}\n:class: {kind}" if title else f":::{{{kind}}}")
+        self.emit(
+            f":::{{admonition}} {title}\n:class: {kind}" if title else f":::{{{kind}}}"
+        )
 
     def _table(self, event: Event) -> None:
         name = f"{self.stem}-{len(self.csvs) + 1}.csv"
@@ -294,13 +300,12 @@ class Converter:
             self._props(event, tag, _MAPPED_TAB_PROPS)
             self.tabs = _Tabs(tag, event.line)
         else:
-            what = "</" if tag.closing else "<"
+            shown = f"<{'/' if tag.closing else ''}{tag.name}>"
             self.note(
                 event.line,
                 "component",
-                f"{what}{tag.name or '>'}{'' if tag.name else ''}"
-                f"{'>' if tag.name else ''}: no directive for this component; kept as "
-                "a comment (its children, if any, are converted)",
+                f"{shown}: no directive for this component; kept as a comment "
+                "(its children, if any, are converted)",
             )
             self.comment(event.line, event.text)
 
@@ -351,12 +356,16 @@ class Converter:
             if not all(_strings(r) for r in rows):
                 raise JsxError("every row must be an array of strings", 0)
         except JsxError as err:
-            self.note(event.line, "component", f"<ComparisonTable>: {err}; kept as a comment")
+            self.note(
+                event.line, "component", f"<ComparisonTable>: {err}; kept as a comment"
+            )
             self.comment(event.line, event.text)
             return
         self._props(event, tag, {"headers", "rows", "title", "caption"})
         title_attr = tag.attribute("title") or tag.attribute("caption")
-        title = f" {title_attr.value}" if title_attr and title_attr.kind == "string" else ""
+        title = (
+            f" {title_attr.value}" if title_attr and title_attr.kind == "string" else ""
+        )
         body = [f":headers: {' | '.join(_cell(h) for h in headers)}", ""]
         body += [" | ".join(_cell(c) for c in row) for row in rows]
         self.emit(_fence(f"{{comparison-table}}{title}", "\n".join(body)))
@@ -401,14 +410,16 @@ class Converter:
             fences = [e for e in items if e.kind == "fence" and e.token is not None]
             for fence in fences:
                 assert fence.token is not None
-                language = fence.token.info.split()[0] if fence.token.info.strip() else ""
+                language = (
+                    fence.token.info.split()[0] if fence.token.info.strip() else ""
+                )
                 blocks.append((language or label.lower(), fence.token.content))
             others = [e for e in items if e.kind != "fence" and e.text.strip()]
             if others:
                 self.note(
                     others[0].line,
                     "component",
-                    f"<TabItem label=\"{label}\"> holds text besides its code; the "
+                    f'<TabItem label="{label}"> holds text besides its code; the '
                     "text is kept after the code tabs",
                 )
                 rest += others
@@ -432,10 +443,18 @@ class Converter:
             (f.token.info.split()[0] if f.token and f.token.info.strip() else "")
             for f in fences
         ]
-        if len(fences) >= 2 and all(languages) and len(set(languages)) == len(languages):
+        if (
+            len(fences) >= 2
+            and all(languages)
+            and len(set(languages)) == len(languages)
+        ):
             self.emit(
                 _code_compare(
-                    [(lang, f.token.content) for lang, f in zip(languages, fences, strict=True) if f.token]
+                    [
+                        (lang, f.token.content)
+                        for lang, f in zip(languages, fences, strict=True)
+                        if f.token
+                    ]
                 )
             )
             return
