@@ -60,6 +60,9 @@ class Page:
     shown: str
     lines: list[str]
     problems: list[Problem] = field(default_factory=list)
+    #: A fence problem was reported: a bare fence left open after it is its
+    #: consequence, not news.
+    fence_trouble: bool = False
 
     @functools.cached_property
     def srcdir(self) -> Path:

@@ -131,7 +131,7 @@ def _check_options(page: Page, directive: Directive) -> None:
             page.column(line, option),
             "option",
             f"{directive.name} has no option ':{option}:'"
-            f"{names.suggestion(option, accepted)} (it has: "
+            f"{names.suggestion(option, accepted, ':{}:')} (it has: "
             f"{', '.join(sorted(accepted))})",
         )
 

@@ -41,7 +41,11 @@ def check_fence(page: Page, token: Token, offset: int, end: int) -> None:
     marker = token.markup
     closed = _closes(page.lines[last - 1], marker) if last - 1 > first else False
     content = range(first + 1, last - 1 if closed else last)
-    if not closed and last >= end == len(page.lines):
+    if (
+        not closed
+        and last >= end == len(page.lines)
+        and not (page.fence_trouble and not token.info.strip())
+    ):
         short = max(
             (
                 n
@@ -59,6 +63,7 @@ def check_fence(page: Page, token: Token, offset: int, end: int) -> None:
             if short is not None
             else f"; close it with {marker}"
         )
+        page.fence_trouble = True
         page.report(
             first + 1,
             page.column(first + 1, marker),
@@ -76,6 +81,7 @@ def check_fence(page: Page, token: Token, offset: int, end: int) -> None:
             and token.info.startswith("{")
         ):
             wider = marker[0] * (len(inner[0]) + 1)
+            page.fence_trouble = True
             page.report(
                 n + 1,
                 page.column(n + 1, inner[0]),
@@ -106,6 +112,7 @@ def check_paragraph(page: Page, token: Token, offset: int) -> None:
     if match is None or "`" not in match["rest"]:
         return
     tildes = "~" * len(match["fence"])
+    page.fence_trouble = True
     page.report(
         line + 1,
         match.start("rest") + match["rest"].index("`") + 1,

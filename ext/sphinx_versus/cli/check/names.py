@@ -179,10 +179,13 @@ def common_languages() -> frozenset[str]:
     return frozenset(DEFAULT_LANGUAGES)
 
 
-def suggestion(name: str, candidates: frozenset[str] | set[str]) -> str:
-    """``; did you mean 'x'?`` for the closest candidate, or nothing."""
-    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def suggestion(
+    name: str, candidates: frozenset[str] | set[str], shown: str = "'{}'"
+) -> str:
+    """``; did you mean 'x'?`` for the closest candidate (any case), or nothing."""
+    folded = {c.casefold(): c for c in sorted(candidates)}
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean {shown.format(folded[close[0]])}?" if close else ""
 
 
 def close_to(name: str, candidates: frozenset[str]) -> str | None:
