@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html check test lint format snippets matrix locale pdf epub live bench measure mutate fuzz shots lighthouse clean
+.PHONY: help venv html check test lint format snippet snippets matrix locale pdf epub live bench measure mutate fuzz shots lighthouse clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -21,6 +21,7 @@ help:
 	@echo "make live      rebuild and reload the site in a browser while you write"
 	@echo "make pdf       build the guide's and the writer's guide's PDFs (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
+	@echo "make snippet NAME=memory  the same for one Go + Rust pair"
 	@echo "make matrix    the wheel in clean uv venvs builds tests/external (lowest and newest versions)"
 	@echo "make bench     build-performance benchmark (not part of make test)"
 	@echo "make mutate    mutation testing of the pure modules (slow; not in make test)"
@@ -79,6 +80,14 @@ test: lint
 
 snippets: $(STAMP)
 	$(BIN)/python -m pytest -m snippets $(PYTEST_ARGS)
+
+# One pair: both linters (they report only this pair's files), build, run,
+# compare; a pass is recorded in snippets/VERIFIED.json for sphinx-versus check.
+snippet: $(STAMP)
+	@test -n "$(NAME)" || { echo "usage: make snippet NAME=<example> (a folder of snippets/go)"; exit 2; }
+	@test -f snippets/go/$(NAME)/main.go -a -f snippets/rust/src/bin/$(NAME).rs || { \
+		echo "no example $(NAME): need snippets/go/$(NAME)/main.go and snippets/rust/src/bin/$(NAME).rs"; exit 2; }
+	$(BIN)/python -m pytest -m snippets -k "test_sample and (go-$(NAME)] or rust-$(NAME)])" $(PYTEST_ARGS)
 
 matrix: $(STAMP)
 	$(BIN)/python -m tests.external.matrix $(MATRIX_ARGS)

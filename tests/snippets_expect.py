@@ -8,15 +8,20 @@ examples, which pages may include as the program's output::
     // Serves: GET /health   a server: the request, then the expected status
     // 200 application/json  and content type, then the JSON body
     // {"message":"OK","status":200}
+
+An ``// Args: --count 3 "two words"`` line may come first in that block: the
+command-line arguments the program is run with (split as a shell would).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import os
 import queue
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -46,6 +51,7 @@ _MARKERS: dict[str, Kind] = {
     "// Output:": "output",
     "// Unordered output:": "unordered",
 }
+_ARGS = "// Args:"
 _SERVES = re.compile(r"^// Serves: (?P<method>[A-Z]+) (?P<path>/\S*)$")
 _STATUS = re.compile(r"^(?P<status>\d{3}) (?P<type>\S+)$")
 
@@ -61,6 +67,7 @@ class Expected:
     status: int = 0
     content_type: str = ""
     body: object = None
+    args: tuple[str, ...] = ()
 
 
 def _uncomment(line: str) -> str:
@@ -74,18 +81,33 @@ def read_expected(file: Path) -> Expected:
     while start > 0 and lines[start - 1].startswith("//"):
         start -= 1
     block = lines[start:]
+    args: tuple[str, ...] = ()
     for offset, line in enumerate(block):
+        if line.startswith(_ARGS):
+            args = _read_args(file, start + offset + 1, line)
+            continue
         kind = _MARKERS.get(line.rstrip())
         if kind:
             body = tuple(_uncomment(x).rstrip() for x in block[offset + 1 :])
-            return Expected(kind, _trim(body))
+            return Expected(kind, _trim(body), args=args)
         if match := _SERVES.match(line.rstrip()):
-            return _read_serves(file, start + offset + 1, match, block[offset + 1 :])
+            serves = _read_serves(file, start + offset + 1, match, block[offset + 1 :])
+            return dataclasses.replace(serves, args=args)
     raise SnippetError(
         f"{display_path(file)}: the file must end with an '// Output:', "
         "'// Unordered output:' or '// Serves: METHOD /path' comment block "
         "(nothing but // lines after it); none found"
     )
+
+
+def _read_args(file: Path, lineno: int, line: str) -> tuple[str, ...]:
+    try:
+        return tuple(shlex.split(line[len(_ARGS) :]))
+    except ValueError as err:
+        raise SnippetError(
+            f"{display_path(file)}:{lineno}: '// Args:' cannot be split into "
+            f"arguments ({err}); close the quote"
+        ) from None
 
 
 def _read_serves(

@@ -233,8 +233,40 @@ def cargo_build(example: str, rust_dir: Path = RUST_DIR) -> Path:
     return rust_target_dir() / "debug" / example
 
 
-def run_program(file: Path, binary: Path, cwd: Path) -> str:
-    """Run a finished sample and return what it printed on stdout."""
-    ran = run([str(binary)], cwd, timeout=RUN_TIMEOUT)
+def run_program(file: Path, binary: Path, cwd: Path, args: Sequence[str] = ()) -> str:
+    """Run a finished sample (with its ``// Args:``) and return its stdout."""
+    ran = run([str(binary), *args], cwd, timeout=RUN_TIMEOUT)
     require_success(ran, "running the program", file)
     return ran.stdout
+
+
+# -- the record of verified samples --------------------------------------------
+
+#: ``snippets/VERIFIED.json``: sample path -> SHA-256 of the bytes that passed.
+#: ``sphinx-versus check`` compares pages' included samples with it.
+VERIFIED_STAMP = SNIPPETS / "VERIFIED.json"
+
+
+def record_verified(file: Path, stamp: Path = VERIFIED_STAMP) -> None:
+    """Note that *file*, as it is now, passed every check.
+
+    Sorted keys, hashes only: the file changes exactly when a sample does.
+    A lock keeps parallel test workers from losing each other's entries.
+    """
+    import fcntl
+    import hashlib
+    import json
+
+    key = file.resolve().relative_to(stamp.parent.resolve()).as_posix()
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    with (stamp.parent / ".VERIFIED.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            data = json.loads(stamp.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if data.get(key) == digest:
+            return
+        data[key] = digest
+        text = json.dumps(dict(sorted(data.items())), indent=2) + "\n"
+        stamp.write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ name their own file, build that one program and run it.
 
 from __future__ import annotations
 
+import json
 import re
 import runpy
 import shutil
@@ -38,6 +39,7 @@ from tests.snippets_harness import (
     go_unformatted,
     go_vet,
     module_failures,
+    record_verified,
     run,
     run_program,
     rust_examples,
@@ -173,11 +175,13 @@ def test_sample(
                 raise SnippetError("\n\n".join(problems))
             binary = cargo_build(example)
         if expected.kind == "serves":
-            check_server(file, [str(binary)], expected, tmp_path)
+            check_server(file, [str(binary), *expected.args], expected, tmp_path)
         else:
-            compare_output(file, expected, run_program(file, binary, tmp_path))
+            output = run_program(file, binary, tmp_path, expected.args)
+            compare_output(file, expected, output)
 
     passes(check)
+    record_verified(file)
 
 
 def _regions(file: Path) -> list[str]:
@@ -419,6 +423,36 @@ def test_harness_catches_a_rust_type_error(cargo_tool: str, tmp_path: Path) -> N
     message = str(caught.value)
     assert "src/bin/memory.rs" in message
     assert "mismatched types" in message
+
+
+def test_args_line_gives_the_program_its_arguments(tmp_path: Path) -> None:
+    file = tmp_path / "main.go"
+    file.write_text(
+        'package main\n\n// Args: --count 3 "two words"\n// Output:\n// x\n', "utf-8"
+    )
+    expected = read_expected(file)
+    assert expected.args == ("--count", "3", "two words")
+    assert expected.lines == ("x",)
+    script = tmp_path / "echo.py"
+    script.write_text("import sys\nprint('|'.join(sys.argv[1:]))\n", "utf-8")
+    binary = tmp_path / "echo"
+    binary.write_text(f'#!/bin/sh\nexec {sys.executable} {script} "$@"\n', "utf-8")
+    binary.chmod(0o755)
+    assert run_program(file, binary, tmp_path, expected.args) == "--count|3|two words\n"
+    file.write_text('package main\n\n// Args: "open\n// Output:\n// x\n', "utf-8")
+    with pytest.raises(SnippetError, match=r"main.go:3: '// Args:' cannot be split"):
+        read_expected(file)
+
+
+def test_verified_record_keeps_every_entry(tmp_path: Path) -> None:
+    stamp = tmp_path / "VERIFIED.json"
+    for name in ("b.go", "a.go"):
+        (tmp_path / name).write_text(name, "utf-8")
+        record_verified(tmp_path / name, stamp)
+    text = stamp.read_text("utf-8")
+    assert list(json.loads(text)) == ["a.go", "b.go"]
+    record_verified(tmp_path / "a.go", stamp)
+    assert stamp.read_text("utf-8") == text
 
 
 def test_output_comparison_catches_wrong_output(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""``sphinx-versus import``: an MDX comparison article as MyST pages."""
