@@ -126,7 +126,7 @@ LITERAL_BODY = frozenset(
 @functools.cache
 def versus_directives() -> dict[str, frozenset[str]]:
     """Our directive names and the options each accepts (from the classes)."""
-    from sphinx_versus.benchmarks.chart import BenchmarkChartDirective
+    from sphinx_versus.benchmarks.chart.directive import BenchmarkChartDirective
     from sphinx_versus.benchmarks.table import BenchmarkTableDirective
     from sphinx_versus.code_compare.directive import CodeCompareDirective
     from sphinx_versus.comparison.directive import ComparisonTableDirective
