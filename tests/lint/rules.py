@@ -154,6 +154,19 @@ def no_module_imports_a_conftest(folder: Path = TESTS) -> Problems:
     return problems
 
 
+LAYERS = ("unit", "build", "browser", "toolchain")
+
+
+def tests_sit_in_a_layer(folder: Path = TESTS) -> Problems:
+    """Every test module is in a layer's folder, so ``make check`` knows it."""
+    return [
+        f"{_where(path)}: a test module outside the layers; move it into "
+        f"tests/{{{','.join(LAYERS)}}}/ (CONTRIBUTING.md says which)"
+        for path in sorted(folder.rglob("test_*.py"))
+        if path.relative_to(folder).parts[0] not in LAYERS
+    ]
+
+
 def make_mutate_names_files_that_exist() -> Problems:
     """``make mutate`` copies these; a rename must not silently drop one."""
     from tests import mutate
@@ -201,6 +214,7 @@ RULES: tuple[Callable[[], Iterable[str]], ...] = (
     no_feature_registers_another,
     public_sphinx_api_only,
     no_module_imports_a_conftest,
+    tests_sit_in_a_layer,
     make_mutate_names_files_that_exist,
     readme_names_the_install_and_the_extension,
 )

@@ -117,3 +117,13 @@ def test_the_readme_rule(tmp_path) -> None:
     )
     (problem,) = rules.readme_names_the_install_and_the_extension(readme)
     assert "'{code-compare}'" in problem
+
+
+def test_a_test_module_outside_the_layers(tmp_path) -> None:
+    for where in ("unit", "browser/site"):
+        (tmp_path / where).mkdir(parents=True)
+        (tmp_path / where / "test_fine.py").write_text("", "utf-8")
+    (tmp_path / "test_stray.py").write_text("", "utf-8")
+    (problem,) = rules.tests_sit_in_a_layer(tmp_path)
+    assert "test_stray.py: a test module outside the layers" in problem
+    assert "tests/{unit,build,browser,toolchain}/" in problem
