@@ -82,8 +82,8 @@ def test_html_shows_two_cached_svg_files_with_one_accessible_name(build_site):
         svg = (built.outdir / name).read_text("utf-8")
         assert svg.startswith("<?xml")
         assert f'<title id="c-title">{alt[:30]}' in svg.replace("&#x27;", "'")
-        # Dark ink on no ground: CSS inverts it for dark mode; no sentinel left.
-        assert drawing.INK not in svg
+        # Dark ink on no ground: CSS inverts it for dark mode.
+        assert drawing.PRINT_INK in svg
         assert "currentColor" not in svg
         assert "background-color" not in svg
         refs = re.findall(r'(?:href="#|url\(#)([^")]+)', svg)
@@ -102,7 +102,7 @@ def test_latex_epub_text_man_texinfo(build_site):
     (tex,) = built.outdir.glob("*.tex")
     body = tex.read_text("utf-8")
     match = re.search(
-        r"\\sphinxincludegraphics\[width=\\linewidth,height=0\.9\\textheight,"
+        r"\\sphinxincludegraphics\[width=\\linewidth,height=0\.5\\textheight,"
         r"keepaspectratio\]\{\{(versus-chart-\w+)\}\.pdf\}",
         body,
     )

@@ -487,10 +487,11 @@ def test_a_chart_of_many_workloads_fits_every_builder(build_site):
     page = "# T\n\n```{benchmark-chart} b.csv\n```\n"
     built = build_site({"index.md": page, "b.csv": MANY}, "latex", warnings_ok=True)
     assert located(built.warnings) == [
-        "index.md:3: WARNING: benchmark-chart: b.csv: the chart would have 2000 "
-        "bars (1000 workloads × 2 systems), more than the 60 a chart can show; it "
-        "shows the first 30 workloads: split the CSV file, choose fewer systems "
-        "with :systems:, or show the figures with benchmark-table [versus.chart]"
+        "index.md:3: WARNING: benchmark-chart: b.csv: the chart would have 1000 "
+        "bars (1000 workloads × 1 systems besides the baseline), more than the 18 "
+        "a chart can show; it shows the first 18 workloads: split the CSV file, "
+        "choose fewer systems with :systems:, or show the figures with "
+        "benchmark-table [versus.chart]"
     ]
     (pdf,) = built.outdir.glob("versus-chart-*.pdf")
     box = re.search(rb"/MediaBox \[ *0 0 ([\d.]+) ([\d.]+) *\]", pdf.read_bytes())
@@ -498,33 +499,27 @@ def test_a_chart_of_many_workloads_fits_every_builder(build_site):
     width, height = float(box[1]), float(box[2])
     assert height < 2_000 and width < 1_000, (width, height)  # TeX's limit: 16383
     tex = next(built.outdir.glob("*.tex")).read_text("utf-8")
-    assert "height=0.9\\textheight,keepaspectratio" in tex
+    assert "height=0.5\\textheight,keepaspectratio" in tex
     (chart,) = built.doctree().findall(benchmark_chart)
-    assert chart["alt"].endswith("The chart shows the first 30 of the 1000 workloads.")
+    assert chart["alt"].endswith("The chart shows the first 18 of the 1000 workloads.")
 
 
 def test_long_labels_keep_the_chart_narrow():
+    bar = {"system": "Rust", "ratio": "1× faster", "rel": 1.0, "low": None,
+           "high": None}  # fmt: skip
     spec = {
-        "baseline": "Go",
-        "systems": ["Go", "Rust"],
-        "rows": [
-            {
-                "workload": figure.short_label("x" * 10_000, "workload"),
-                "detail": "ms, lower is better",
-                "bars": [
-                    {"system": s, "label": "1 ms", "ratio": "", "rel": 1.0,
-                     "low": None, "high": None}
-                    for s in ("Go", "Rust")
-                ],
-            }
+        "systems": ["Rust"],
+        "items": [
+            ["group", figure.short_label("s" * 10_000, "source")],
+            ["bar", {**bar, "label": figure.short_label("x" * 10_000, "workload")}],
         ],
-        "axis": "Relative to Go",
-    }  # fmt: skip
-    assert len(spec["rows"][0]["workload"]) == 60
+        "legend": ["Relative to Go"],
+    }
+    assert len(spec["items"][1][1]["label"]) == 60
     for variant in drawing.VARIANTS:
         pdf = drawing.render_chart(spec, "pdf", variant)
         box = re.search(rb"/MediaBox \[ *0 0 ([\d.]+) ([\d.]+) *\]", pdf)
-        assert box is not None and float(box[1]) < 1_000
+        assert box is not None and float(box[1]) == drawing.VARIANTS[variant].width_pt
 
 
 # -- chart glyphs ---------------------------------------------------------------------

@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from sphinx_versus.benchmarks.compare import Comparison
 
 
-#: The most bars (workloads × systems) one chart draws.
-MAX_BARS = 60
+#: The most bars (workloads × systems besides the baseline) one chart draws:
+#: so many fit one phone screen (about 700 CSS px at 375 px) and half a PDF
+#: page with their text at full size.
+MAX_BARS = 18
 
 
 class benchmark_chart(nodes.General, nodes.Element):
@@ -76,17 +78,18 @@ class BenchmarkChartDirective(BenchmarkFilesDirective):
     def fit(self, rel: str, comparison: Comparison) -> tuple[Comparison, str]:
         """At most :data:`MAX_BARS` bars, and the text alternative of those.
 
-        A taller drawing is unreadable on any page, and past LaTeX's largest
-        dimension (16383pt) it stops the PDF build: the chart keeps the first
-        workloads and says so, in the warning and in its text alternative.
+        A taller drawing does not fit a phone's screen or half a PDF page
+        without shrinking its text: the chart keeps the first workloads and
+        says so, in the warning and in its text alternative.
         """
-        rows, systems = len(comparison.rows), len(comparison.systems)
+        rows, systems = len(comparison.rows), len(comparison.others)
         keep = max(1, MAX_BARS // systems)
         if rows <= keep:
             return comparison, describe(comparison, _)
         self.warn(
             f"{rel}: the chart would have {rows * systems} bars ({rows} workloads "
-            f"× {systems} systems), more than the {MAX_BARS} a chart can show; it "
+            f"× {systems} systems besides the baseline), more than the "
+            f"{MAX_BARS} a chart can show; it "
             f"shows the first {keep} workloads: split the CSV file, choose fewer "
             "systems with :systems:, or show the figures with benchmark-table",
             subtype="chart",
@@ -102,7 +105,6 @@ class BenchmarkChartDirective(BenchmarkFilesDirective):
         for row in comparison.rows:
             record = row.record
             found[f"{rel}:{record.line} (workload)"] = record.workload
-            found[f"{rel}:{record.line} (unit)"] = record.unit
             if comparison.several_sources:
                 found[f"{rel}:{record.line} (source)"] = record.source
         return found

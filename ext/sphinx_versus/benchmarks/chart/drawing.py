@@ -4,15 +4,15 @@ Why matplotlib: it writes vector SVG *and* PDF from one drawing (the PDF goes
 straight into LaTeX with ``\\includegraphics``), needs no browser or
 JavaScript, and with a fixed hash salt, no metadata dates and text drawn as
 paths its output is byte-identical for identical input.  It is imported only
-inside :func:`render_chart`; this module itself is cheap to import.
+inside the functions that draw; this module itself is cheap to import.
 
-The chart: one group per workload, one bar per system, each bar the system's
-figure relative to the baseline (baseline = 1×) so that different units share
-one axis.  For lower-is-better workloads the ratio is inverted, so a longer
-bar is always better; every group heading says which way its raw figures go.
-Ranges are error bars.  Text and axes are drawn in a sentinel colour that the
-SVG post-processing turns into ``currentColor``, so an inline chart follows
-furo's light and dark text colour.
+The chart (see :mod:`.figure`): one bar per workload and system other than
+the baseline, each the system's figure relative to the baseline's (the
+dashed 1× line), so that different units share one axis; for
+lower-is-better workloads the ratio is inverted, so a longer bar is always
+better.  Its size is bounded: a fixed width (a long label is cut with an
+ellipsis, never widening the drawing and so shrinking its text), and a
+height that grows only with the number of bars, which the directive limits.
 
 Text is drawn as paths in the SVG (``svg.fonttype = "path"``): the chart looks
 the same with any reader's fonts, and the ``<title>`` carries the words for
@@ -24,19 +24,16 @@ vector and extractable.
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sphinx_versus.benchmarks.chart.figure import replace_chars, spec_texts
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-#: Text and axes colour in the drawing; replaced in the SVG (see above).
-INK = "#010203"
-#: The ink of every file: near-black, on white (PDF, epub) or inverted by
-#: the page's CSS in dark mode (HTML).
+#: The ink of every drawing: near-black, on white (PDF, epub) or on nothing
+#: (HTML, whose CSS inverts it in dark mode).
 PRINT_INK = "#222222"
 #: Okabe–Ito and Tol colours with ≥ 3:1 contrast on white *and* on furo's dark
 #: background, distinguishable with the common colour-vision deficiencies.
@@ -50,15 +47,14 @@ PALETTE = (
     "#6699CC",
 )
 FONT_FAMILY = "DejaVu Sans"
+#: The font size the glyph check uses (any size has the same glyphs).
 FONT_SIZE = 9.0
-WIDTH_IN = 7.0
-#: Height of one bar row (and of a group heading) in points.
-ROW_PT = 16.0
-
 #: The prefix of every id in a chart's SVG file.
 ID_PREFIX = "c-"
 #: Where each builder's attributes go in the SVG template's root element.
 ATTRS = "@@VERSUS-ATTRS@@"
+#: Room between text and any line or bar, in pt.
+PAD = 4.0
 
 
 class ChartBackendMissingError(ImportError):
@@ -111,148 +107,146 @@ def _require_matplotlib() -> None:
 class Variant:
     """One layout of the chart, for one range of screen widths.
 
-    The wide layout puts each bar's label left of the axis and each group's
-    heading on one line; the narrow one gives the bars the whole width, with
-    each label on its own line above its bar and each heading on two lines,
-    at a font size that stays >= 11 CSS px down to a 294 px column.
+    The wide layout (HTML from 44em, epub, PDF) puts each bar's label left of
+    the axis, cut to at most :attr:`label_share` of the width; the narrow one
+    gives the bars the whole width, each label on its own line above its
+    bar.  Sizes are in pt, the SVG's user units: the narrow drawing is shown
+    about 343 px wide on a 375 px phone (furo), so its 10 pt text reads as
+    about 11.8 CSS px, and the wide one at most as wide as the PDF's text
+    block (6.5 in), so its 9 pt text is never shrunk in print.
     """
 
     name: str
-    #: The figure's width in pt (the SVG's user units); wider only if a
-    #: heading needs it.
     width_pt: float
     font_size: float
-    #: Labels above the bars (narrow) or left of the axis (wide).
     labels_above: bool
-    #: Characters per line of the note under the axis (0: the wide wording).
-    note_chars: int
+    #: The widest a label may be, as a share of the width (wide layout).
+    label_share: float = 0.0
 
 
-WIDE = Variant("wide", WIDTH_IN * 72, FONT_SIZE, labels_above=False, note_chars=0)
-NARROW = Variant("narrow", 290.0, 11.5, labels_above=True, note_chars=38)
+WIDE = Variant("wide", 468.0, 9.0, labels_above=False, label_share=0.4)
+NARROW = Variant("narrow", 290.0, 10.0, labels_above=True)
 VARIANTS = {v.name: v for v in (WIDE, NARROW)}
-#: Room between text and any line or bar, in pt.
-PAD = 4.0
 
 
 @dataclass(frozen=True)
 class _Layout:
-    """Where everything goes, measured from the text before drawing.
+    """Where everything goes, in pt from the top of the plot, measured from
+    the text before drawing: a cold chart costs one drawing pass."""
 
-    Measuring with the font's metrics (not a layout engine) keeps rendering
-    to a single draw pass: a cold chart costs one drawing, not two.
-    """
-
-    #: ("heading"|"detail"|"label"|"bar", y, payload), top to bottom.
+    #: (kind, y, text or bar) top to bottom; kind: group, heading, label, bar.
     rows: list[tuple[str, float, Any]]
-    height_units: float
+    plot_h: float
     width_pt: float
     height_pt: float
     axes: tuple[float, float, float, float]
     x_max: float
-    note: str
+    legend: list[str]
+    legend_y: float
 
 
-def _note(spec: dict[str, Any], variant: Variant) -> str:
-    """The axis note: one sentence per line (wide), or filled to the width."""
-    if not variant.note_chars:
-        return str(spec["axis"])
-    return textwrap.fill(" ".join(spec["axis"].split()), variant.note_chars)
-
-
-def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
+def _measure(size: float) -> tuple[Callable[..., float], Any, Any]:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
     measure = TextToPath().get_text_width_height_descent
-    size = variant.font_size
     regular = FontProperties(family=FONT_FAMILY, size=size)
     bold = FontProperties(family=FONT_FAMILY, size=size, weight="bold")
 
-    def width(text: str, prop: FontProperties) -> float:
-        return measure(text, prop, ismath=False)[0] if text else 0.0
+    def width(text: str, strong: bool = False) -> float:
+        return (
+            measure(text, bold if strong else regular, ismath=False)[0] if text else 0.0
+        )
 
-    def wrapped(text: str, prop: FontProperties) -> list[str]:
-        """*text* in lines that fit the narrow layout's width, by the font."""
-        room = variant.width_pt - 2 * PAD
-        lines: list[str] = []
-        for word in text.split(" "):
-            if lines and width(f"{lines[-1]} {word}", prop) <= room:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        return lines
+    return width, regular, bold
 
+
+def fitted(
+    text: str, room: float, width: Callable[..., float], strong: bool = False
+) -> str:
+    """*text*, cut with an ellipsis to fit *room* pt (the whole text stays in
+    the chart's text alternative)."""
+    if width(text, strong) <= room:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with its ellipsis
+        mid = (low + high + 1) // 2
+        if width(text[:mid].rstrip() + "…", strong) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+def _wrapped(text: str, room: float, width: Callable[..., float]) -> list[str]:
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and width(f"{lines[-1]} {word}", False) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(fitted(word, room, width))
+    return lines
+
+
+def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
+    size = variant.font_size
+    width, _regular, _bold = _measure(size)
+    w = variant.width_pt
+    bars = [item[1] for item in spec["items"] if item[0] == "bar"]
+    if variant.labels_above:
+        label_w = 0.0
+        left = 2.5 * PAD  # room for half the "0×" under the axis
+    else:
+        label_w = min(
+            variant.label_share * w,
+            max((width(b["label"]) for b in bars), default=0.0),
+        )
+        left = 2 * PAD + label_w
+    right = PAD
+    axes_w = w - left - right
     rows: list[tuple[str, float, Any]] = []
     y = 0.0
-    for row in spec["rows"]:
+    for kind, payload in spec["items"]:
+        if kind in ("group", "heading"):
+            y += (0.5 if rows else 0.0) * size
+            text = fitted(payload, w - 2 * PAD, width, True)
+            rows.append((kind, y + 0.65 * size, text))
+            y += 1.35 * size
+            continue
+        bar = dict(payload)
         if variant.labels_above:
-            # The heading and the detail wrap: a long workload name or source
-            # must not widen the drawing (and so shrink its text) on a phone.
-            for kind, prop in (("heading", bold), ("detail", regular)):
-                for line in wrapped(
-                    row[kind if kind == "detail" else "workload"], prop
-                ):
-                    rows.append((kind, y, line))
-                    y += 0.95
-            y += 0.1
+            bar["label"] = fitted(bar["label"], w - left - PAD, width)
+            rows.append(("label", y + 0.6 * size, bar["label"]))
+            y += 1.2 * size
+            rows.append(("bar", y + 0.5 * size, bar))
+            y += 1.35 * size
         else:
-            rows.append(("heading", y, f"{row['workload']} — {row['detail']}"))
-            y += 1.0
-        for bar in row["bars"]:
-            if variant.labels_above:
-                rows.append(("label", y, bar))
-                y += 0.95
-            rows.append(("bar", y, bar))
-            y += 1.0
-        y += 0.5
-    units = y + 0.2  # from -0.7 to y - 0.5
-
-    headings = max(
-        width(p, bold if kind == "heading" else regular)
-        for kind, _, p in rows
-        if kind in ("heading", "detail")
-    )
-    labels = max(width(_tick_label(p), regular) for kind, _, p in rows if kind == "bar")
-    # Room for half the "0×" under the axis, or for the labels left of it.
-    left = 2.5 * PAD if variant.labels_above else 2 * PAD + 6 + labels
-    right = 10.0
-    ratio = max(
-        (width(p["ratio"], regular) for kind, _, p in rows if kind == "bar"),
-        default=0.0,
-    )
-    width_pt = max(variant.width_pt, headings + 2 * PAD, left + labels + right)
-    axes_w = width_pt - left - right
-    note = _note(spec, variant)
-    note_lines = note.count("\n") + 1
-    top, bottom = 6.0, (2.0 + 1.25 * note_lines) * size + 14
-    row_pt = ROW_PT * size / FONT_SIZE
-    plot_h = units * row_pt
-    height_pt = top + plot_h + bottom
-    ends = [1.0] + [
-        max(p["rel"], p["high"] or 0.0, 1.0 if p["rel"] < 1 else 0.0)
-        for kind, _, p in rows
-        if kind == "bar" and p["rel"] is not None
+            bar["label"] = fitted(bar["label"], label_w, width)
+            rows.append(("bar", y + 0.725 * size, bar))
+            y += 1.45 * size
+    plot_h = y + 0.2 * size
+    legend = [
+        line for text in spec["legend"] for line in _wrapped(text, w - 2 * PAD, width)
     ]
-    label_share = min(0.5, (ratio + PAD + 6) / axes_w)
+    ticks = 2.0 * size
+    legend_h = 1.25 * size * len(legend)
+    top, bottom = PAD, ticks + legend_h + PAD
+    height = top + plot_h + bottom
+    ratio_w = max((width(b["ratio"]) for b in bars), default=0.0) + PAD
+    share = min(0.5, ratio_w / axes_w)
+    ends = [1.0] + [
+        max(b["rel"], b["high"] or 0.0) for b in bars if b["rel"] is not None
+    ]
     return _Layout(
         rows=rows,
-        height_units=y,
-        width_pt=width_pt,
-        height_pt=height_pt,
-        axes=(
-            left / width_pt,
-            bottom / height_pt,
-            axes_w / width_pt,
-            plot_h / height_pt,
-        ),
-        x_max=max(ends) / (1 - label_share),
-        note=note,
+        plot_h=plot_h,
+        width_pt=w,
+        height_pt=height,
+        axes=(left / w, bottom / height, axes_w / w, plot_h / height),
+        x_max=max(ends) / (1 - share),
+        legend=legend,
+        legend_y=(legend_h + PAD) / height,
     )
-
-
-def _tick_label(bar: dict[str, Any]) -> str:
-    return f"{bar['system']}  {bar['label']}"
 
 
 def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
@@ -264,101 +258,69 @@ def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
     colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(spec["systems"])}
     fig = Figure(figsize=(layout.width_pt / 72, layout.height_pt / 72))
     ax = fig.add_axes(layout.axes)
-    # Headings from the figure's left edge; row labels left of the axis (or
-    # above their bar).  Plain texts: matplotlib's Tick objects would cost
-    # more than the rest of the drawing.
     edge = offset_copy(
         blended_transform_factory(fig.transFigure, ax.transData),
-        fig=fig,
-        x=PAD,
-        units="points",
-    )
-    label_at = offset_copy(
-        ax.get_yaxis_transform(), fig=fig, x=-(PAD + 6), units="points"
-    )
-    above_at = offset_copy(ax.get_yaxis_transform(), fig=fig, x=PAD, units="points")
-    bar_rows: list[float] = []
-    for kind, pos, payload in layout.rows:
-        if kind in ("heading", "detail"):
-            ax.text(
-                0.0, pos, payload, transform=edge, ha="left", va="center",
-                fontweight="bold" if kind == "heading" else "normal", color=ink,
-            )  # fmt: skip
+        fig=fig, x=PAD, units="points",
+    )  # fmt: skip
+    label_at = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-PAD, units="points")
+    ratio_at = offset_copy(ax.transData, fig=fig, x=PAD, units="points")
+    ys, widths, fills, spans = [], [], [], []
+    for kind, y, payload in layout.rows:
+        if kind in ("group", "heading"):
+            ax.text(0.0, y, payload, transform=edge, ha="left", va="center",
+                    fontweight="bold", color=ink)  # fmt: skip
+            continue
+        if kind == "label":
+            ax.text(0.0, y, payload, transform=ax.get_yaxis_transform(),
+                    ha="left", va="center", color=ink)  # fmt: skip
             continue
         bar = payload
-        if kind == "label":
-            ax.text(
-                0.0, pos, _tick_label(bar), transform=above_at, ha="left",
-                va="center", color=ink,
-            )  # fmt: skip
-            continue
-        bar_rows.append(pos)
+        spans.append(y)
         if not variant.labels_above:
-            ax.text(
-                0.0, pos, _tick_label(bar), transform=label_at, ha="right",
-                va="center", color=ink,
-            )  # fmt: skip
+            ax.text(0.0, y, bar["label"], transform=label_at, ha="right",
+                    va="center", color=ink)  # fmt: skip
         rel = bar["rel"]
-        if rel is None:
-            continue
-        ax.barh(pos, rel, height=0.72, color=colours[bar["system"]], zorder=2)
-        low, high = bar["low"], bar["high"]
-        end = rel
-        if low is not None and high is not None and low != high:
-            ax.errorbar(
-                rel,
-                pos,
-                xerr=[[rel - low], [high - rel]],
-                fmt="none",
-                ecolor=ink,
-                elinewidth=1,
-                capsize=3,
-                zorder=3,
-            )
-            end = max(rel, high)
+        end = 0.0 if rel is None else rel
+        if rel is not None:
+            ys.append(y)
+            widths.append(rel)
+            fills.append(colours[bar["system"]])
+            if bar["low"] is not None:
+                ax.errorbar(rel, y, xerr=[[rel - bar["low"]], [bar["high"] - rel]],
+                            fmt="none", ecolor=ink, elinewidth=1, capsize=3,
+                            zorder=3)  # fmt: skip
+                end = max(rel, bar["high"])
         # Right of the bar, and right of the 1× line a short bar stops before.
-        ax.annotate(
-            bar["ratio"],
-            xy=(max(end, 1.0), pos),
-            xytext=(PAD, 0),
-            textcoords="offset points",
-            va="center",
-            ha="left",
-            color=ink,
-        )
+        ax.text(max(end, 1.0), y, bar["ratio"], transform=ratio_at, ha="left",
+                va="center", color=ink)  # fmt: skip
+    bar_h = 0.95 * variant.font_size
+    ax.barh(ys, widths, height=bar_h, color=fills, zorder=2)
+    half = 0.725 * variant.font_size
+    # The axis and the 1× line beside the bars only: never through a label.
+    lows = [y - half for y in spans]
+    highs = [y + half for y in spans]
+    ax.vlines([0.0] * len(spans), lows, highs, colors=ink, linewidth=1, zorder=1)
+    ax.vlines([1.0] * len(spans), lows, highs, colors=ink, linewidth=1,
+              linestyles=(0, (4, 3)), alpha=0.7, zorder=1)  # fmt: skip
     ax.set_yticks([])
-    ax.set_ylim(layout.height_units - 0.5, -0.7)
+    ax.set_ylim(layout.plot_h, 0.0)
     ax.set_xlim(0, layout.x_max)
-    # The axis and the 1× line beside the bars only, so that they never run
-    # through a heading or a label.
-    for pos in bar_rows:
-        ax.vlines(0.0, pos - 0.5, pos + 0.5, colors=ink, linewidth=1, zorder=1)
-        ax.vlines(
-            1.0,
-            pos - 0.5,
-            pos + 0.5,
-            colors=ink,
-            linewidth=1,
-            linestyles=(0, (4, 3)),
-            alpha=0.7,
-            zorder=1,
-        )
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}×"))
+    ax.xaxis.set_major_locator(MaxNLocator(4 if variant.labels_above else 6))
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    if variant.labels_above:  # fewer ticks: their labels need room
-        ax.xaxis.set_major_locator(MaxNLocator(4))
-    ax.set_xlabel(layout.note)
+    fig.text(PAD / layout.width_pt, layout.legend_y, "\n".join(layout.legend),
+             ha="left", va="top", color=ink, linespacing=1.25)  # fmt: skip
     return fig
 
 
 def render_chart(spec: dict[str, Any], fmt: str, variant: str = "wide") -> bytes:
-    """Draw the chart as ``svg`` (ink = sentinel) or ``pdf`` (print ink)."""
+    """Draw the chart as ``svg`` or ``pdf``."""
     import io
 
     import matplotlib
 
-    ink = INK if fmt == "svg" else PRINT_INK
+    ink = PRINT_INK
     metadata: dict[str, Any] = (
         {"Date": None, "Creator": None}
         if fmt == "svg"
@@ -387,7 +349,7 @@ def render_chart(spec: dict[str, Any], fmt: str, variant: str = "wide") -> bytes
 
 
 def prepare_svg(raw: bytes) -> str:
-    """matplotlib's SVG as a file template: print ink, ids of its own.
+    """matplotlib's SVG as a file template: no metadata, ids of its own.
 
     The ids carry a prefix so that they can never collide with a page's; the
     root element keeps a placeholder for each builder's attributes.
@@ -395,7 +357,6 @@ def prepare_svg(raw: bytes) -> str:
     text = raw.decode("utf-8")
     text = text[text.index("<svg") :]
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
-    text = text.replace(INK.lower(), PRINT_INK)
     text = re.sub(r'\bid="([^"]+)"', rf'id="{ID_PREFIX}\1"', text)
     text = re.sub(r"url\(#([^)]+)\)", rf"url(#{ID_PREFIX}\1)", text)
     text = re.sub(r'href="#([^"]+)"', rf'href="#{ID_PREFIX}\1"', text)

@@ -200,9 +200,12 @@ def latex_visit_chart(self: LaTeXTranslator, node: nodes.Element) -> None:
         raise nodes.SkipNode
     name = f"versus-chart-{node['key']}"
     cache.publish(Path(self.builder.outdir, f"{name}.pdf"), pdf)
-    # Fits the page both ways, whatever the drawing's shape.
+    # The drawing is as wide as a letter page's text block and at most about
+    # half an A4 page tall (the directive bounds its bars): at its natural
+    # size its text is 9 pt; on a smaller page it shrinks with the page,
+    # never past half the page's height.
     self.body.append(
-        "\n\\sphinxincludegraphics[width=\\linewidth,height=0.9\\textheight,"
+        "\n\\sphinxincludegraphics[width=\\linewidth,height=0.5\\textheight,"
         f"keepaspectratio]{{{{{name}}}.pdf}}\n"
     )
     raise nodes.SkipNode
