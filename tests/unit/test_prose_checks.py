@@ -7,8 +7,8 @@ from tests.prose_checks import hand_written_comparisons
 PAGE = """
 <html><body><nav>Rust is 9× faster (menu text, not content)</nav>
 <main>
-<p>Rust is <span class="versus-ratio"><span class="versus-nowrap">4.7×\u00a0faster</span>
-than Go</span> at JSON decoding.</p>
+<p>Rust is <span class="versus-ratio"><span class="versus-nowrap">
+4.7×\u00a0faster</span> than Go</span> at JSON decoding.</p>
 <p>Compile: Go builds 15x faster than Rust.</p>
 <p>HTTP is 2 times quicker; search shows no measurable difference.</p>
 <p>The article claims Rust is 2–3× faster.</p>
