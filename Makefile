@@ -19,6 +19,7 @@ help:
 	@echo "make check     the fast loop (about a minute): lint, unit tests, one small build"
 	@echo "make test      lint, then every test (snippets, PDF, browser included)"
 	@echo "make live      rebuild and reload the site in a browser while you write"
+	@echo "make epub      build the guide as an epub into $(BUILD)/epub"
 	@echo "make pdf       build the guide's and the writer's guide's PDFs (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make snippet NAME=memory  the same for one Go + Rust pair"
@@ -121,8 +122,10 @@ pdf: $(STAMP)
 	@echo "PDFs: $(BUILD)/latex/sphinx-versus.pdf (the guide)," \
 		"$(BUILD)/latex/sphinx-versus-writers-guide.pdf (the writer's guide)"
 
+# Doctrees outside the output folder: the epub builder packs every file it
+# finds there, and Sphinx's default (<outdir>/.doctrees) made 27 warnings.
 epub: $(STAMP)
-	$(SPHINX) -b epub $(SPHINXOPTS) $(DOCS) $(BUILD)/epub
+	$(SPHINX) -b epub -d $(BUILD)/doctrees-epub $(SPHINXOPTS) $(DOCS) $(BUILD)/epub
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)

@@ -108,4 +108,6 @@ def _page_context(
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("versus_site_description", "", "html", types=frozenset({str}))
     app.connect("html-page-context", _page_context)
+    # A new or retitled page shows in every page's sidebar and links.
+    app.setup_extension("versus_navigation")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
