@@ -9,10 +9,8 @@ directives share: reading the file and the options.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_versus.assets import add_static_files
 from sphinx_versus.benchmarks.cache import ChartsDomain, prune_chart_cache
 from sphinx_versus.benchmarks.chart import (
     BenchmarkChartDirective,
@@ -42,6 +40,3 @@ def setup(app: Sphinx) -> None:
     )
     app.add_domain(ChartsDomain)
     app.connect("build-finished", prune_chart_cache)
-    add_static_files(
-        app, Path(__file__).parent / "static", css=["versus-benchmarks.css"]
-    )
