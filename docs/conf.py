@@ -219,7 +219,7 @@ latex_elements = {
 \g@addto@macro\sphinxattablestart{{\versus@raggedcells}}
 \g@addto@macro\sphinxatlongtablestart{{\versus@raggedcells}}
 \makeatother
-% sphinx-versus loads its book typography (versus-book.sty): listings that
+% The site loads its book typography (docs/_ext/site_book): listings that
 % never leave a line or two alone on a page, no wide gaps around inline code,
 % one typeface in tables, and the title page these lines fill in.
 \hypersetup{{

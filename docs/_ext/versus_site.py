@@ -1,4 +1,6 @@
-"""What this site needs beyond the extension: a 404 page and social meta.
+"""What this site needs beyond the extension: a 404 page, social meta, its PDF look.
+
+- **Its PDF typography and title page** (``site_book``), set up from here.
 
 - **A 404 page that works at any depth.**  A web server answers a missing
   ``/a/b/c.html`` with ``404.html``, whose relative links would then resolve
@@ -106,6 +108,7 @@ def _page_context(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("site_book")
     app.add_config_value("versus_site_description", "", "html", types=frozenset({str}))
     app.connect("html-page-context", _page_context)
     # A new or retitled page shows in every page's sidebar and links.

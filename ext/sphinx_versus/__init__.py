@@ -21,11 +21,13 @@ ENV_VERSION = 4
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from sphinx_versus import (
+        assets,
         benchmarks,
         book,
         code_compare,
         comparison,
         config,
+        interop,
         locale,
         markup,
         table_output,
@@ -39,6 +41,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     benchmarks.setup(app)
     code_compare.setup(app)
     book.setup(app)
+    interop.setup(app)
+    assets.setup(app, js_attributes=code_compare.script_attributes)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,16 +1,18 @@
-"""Static files (CSS, JavaScript) of a feature, added for HTML builders only.
+"""The extension's one stylesheet and one script, on the HTML pages that use them.
 
-Each feature keeps its files in its own ``static/`` folder and asks for them
-here, so LaTeX, text, epub and man builds never see them and every feature
-adds its assets the same way.
+``static/versus.css`` styles only elements the extension made (every
+selector sits under a ``versus-`` class) and ``static/versus.js`` acts only on
+what Python wrote into them.  Both are linked only from pages that hold such
+an element, or another extension's tabs the script keeps in step with the
+reader's language, so every other page of a project is left as its theme
+made it.  LaTeX, text, epub and man builds never see them.
 
-The folders are never added to the user's ``html_static_path``: a config
-value changed by an extension differs from ``conf.py`` on the next run, so
-Sphinx would report "The configuration has changed" and re-read every page.
-Sphinx 9.1+ copies them through ``app.add_static_dir``; on older versions
-they are copied into ``_static`` when an HTML builder starts, before Sphinx
-copies the theme's files and ``html_static_path`` (which can still override
-them).  ``html-collect-pages`` would be later, but singlehtml never emits it.
+The folder is never added to the user's ``html_static_path``: a config value
+changed by an extension differs from ``conf.py`` on the next run, so Sphinx
+would report "The configuration has changed" and re-read every page.  Sphinx
+9.1+ copies it through ``app.add_static_dir``; older versions get it copied
+into ``_static`` when an HTML builder starts, before Sphinx copies the theme's
+files and ``html_static_path`` (which can still override them).
 """
 
 from __future__ import annotations
@@ -18,36 +20,54 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.util.fileutil import copy_asset
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from sphinx.application import Sphinx
 
+STATIC = Path(__file__).parent / "static"
+CSS = "versus.css"
+JS = "versus.js"
+#: Classes of other extensions' tabs the script syncs (see ``interop``).
+OTHER_TABS = frozenset({"sd-tab-label", "sphinx-tabs-tab"})
 
-def add_static_files(
-    app: Sphinx,
-    folder: Path,
-    css: Sequence[str] = (),
-    js: Sequence[str] = (),
-    js_attributes: Callable[[Sphinx], dict[str, Any]] | None = None,
-) -> None:
-    """On ``builder-inited``: serve *folder* and link its CSS and JS files."""
+
+def uses_assets(doctree: nodes.Node) -> bool:
+    """Whether a page holds an element the stylesheet or the script acts on."""
+    for node in doctree.findall(nodes.Element):
+        classes: list[str] = node.get("classes", [])
+        for name in classes:
+            if name.startswith("versus-") or name in OTHER_TABS:
+                return True
+    return False
+
+
+def setup(app: Sphinx, js_attributes: Callable[[Sphinx], dict[str, Any]]) -> None:
+    """Serve ``static/`` and link its files from the pages that use them."""
     copy = True
     if hasattr(app, "add_static_dir"):  # Sphinx 9.1+
-        app.add_static_dir(folder)
+        app.add_static_dir(STATIC)
         copy = False
 
-    def add(app: Sphinx) -> None:
-        if app.builder.format != "html":
-            return
-        if copy:
-            copy_asset(folder, Path(app.outdir, "_static"), force=True)
-        for name in css:
-            app.add_css_file(name)
-        attributes = js_attributes(app) if js_attributes else {}
-        for name in js:
-            app.add_js_file(name, loading_method="defer", **attributes)
+    def copy_files(app: Sphinx) -> None:
+        if copy and app.builder.format == "html":
+            copy_asset(STATIC, Path(app.outdir, "_static"), force=True)
 
-    app.connect("builder-inited", add)
+    def link(
+        app: Sphinx,
+        pagename: str,
+        templatename: str,
+        context: dict[str, Any],
+        doctree: nodes.document | None,
+    ) -> None:
+        # Called during html-page-context, add_*_file links this page only.
+        if doctree is None or not uses_assets(doctree):
+            return
+        app.add_css_file(CSS)
+        app.add_js_file(JS, loading_method="defer", **js_attributes(app))
+
+    app.connect("builder-inited", copy_files)
+    app.connect("html-page-context", link)

@@ -94,7 +94,7 @@ def test_html_shows_two_cached_svg_files_with_one_accessible_name(build_site):
     other = second.find("img")["src"]
     assert other != img["src"]
     assert other.split("-")[:-2] == img["src"].split("-")[:-2]
-    assert "versus-benchmarks.css" in html
+    assert "_static/versus.css" in html
 
 
 def test_latex_epub_text_man_texinfo(build_site):

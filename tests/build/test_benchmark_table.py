@@ -192,7 +192,7 @@ def test_html_table(build_site):
     labels = [s.get_text() for s in rows[0].select(".versus-cell-label")]
     assert labels == ["Go", "Rust", "Rust vs Go"]
     assert "versus-stackable" in article.find("table", id="article-table")["class"]
-    assert "versus-benchmarks.css" in built.read("article.html")
+    assert "_static/versus.css" in built.read("article.html")
 
 
 def test_latex_and_text(build_site):

@@ -138,8 +138,9 @@ def test_html_is_a_wai_aria_tab_widget(build_site) -> None:
             assert soup.find(id=tab["aria-controls"]) is panel
             assert panel["aria-labelledby"] == tab["id"]
             assert panel["tabindex"] == "0"
-            # Rendered visible: versus-tabs.js hides the others, so no JS = all code.
-            assert not panel.has_attr("hidden")
+            # The selected tab's panel shows; the others are hidden until chosen
+            # (versus.css shows every panel where scripting is off).
+            assert panel.has_attr("hidden") is not selected
             assert panel["data-versus-sync"] == tab["data-versus-sync"]
             # sphinx-copybutton's selector, and no caption duplicating the tab.
             assert panel.select_one("div.highlight > pre")

@@ -21,7 +21,7 @@ from tests.paths import ROOT
 if TYPE_CHECKING:
     from bs4 import Tag
 
-STATIC = ROOT / "ext" / "sphinx_versus" / "code_compare" / "static"
+STATIC = ROOT / "ext" / "sphinx_versus" / "static"
 SCRIPTS = sorted(STATIC.glob("*.js"))
 
 
@@ -38,12 +38,8 @@ KEY_MAKING = re.compile(
 )
 
 
-def test_the_scripts_are_split_by_concern() -> None:
-    assert [p.name for p in SCRIPTS] == [
-        "versus-language.js",
-        "versus-layout.js",
-        "versus-tabs.js",
-    ]
+def test_one_script() -> None:
+    assert [p.name for p in SCRIPTS] == ["versus.js"]
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
@@ -201,14 +197,14 @@ def test_page_carries_every_widgets_keys(build_site) -> None:
     # a writer's text cannot close the script early
     assert "</script><b>" not in html.split('id="versus-sync-ids"', 1)[1][:400]
 
-    # no such widgets, no JSON; the language table is on every page's tag
+    # no such widgets, no JSON and no script; the language table is on the tag
     plain = BeautifulSoup(built.read("plain.html"), "html.parser")
     assert _sync_ids(plain) is None
-    for page in (soup, plain):
-        tag = page.select_one('script[src*="versus-language.js"]')
-        table = json.loads(tag["data-versus-languages"])
-        assert table == language_table(built.app.config)
-        assert table["c++"] == "cpp"
+    assert plain.select_one('script[src*="versus.js"]') is None
+    tag = soup.select_one('script[src*="versus.js"]')
+    table = json.loads(tag["data-versus-languages"])
+    assert table == language_table(built.app.config)
+    assert table["c++"] == "cpp"
 
 
 def test_only_interactive_html_gets_sync_ids(build_site) -> None:

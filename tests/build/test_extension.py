@@ -13,10 +13,18 @@ def test_setup_metadata(build_site):
     assert ext.parallel_write_safe is True
 
 
-def test_assets_only_for_html(build_site):
-    html = build_site({"index.md": "# Home\n"}).read("index.html")
-    assert "versus-tabs.js" in html
-    assert "versus-tables.css" in html
+PAIR = "````{code-compare}\n```go\nx := 1\n```\n```rust\nlet x = 1;\n```\n````\n"
+
+
+def test_assets_only_on_pages_that_use_them(build_site):
+    built = build_site(
+        {"index.md": "# Home\n\n" + PAIR, "plain.md": "---\norphan: true\n---\n# P\n"}
+    )
+    html = built.read("index.html")
+    assert html.count("_static/versus.js") == 1
+    assert html.count("_static/versus.css") == 1
+    # A page holding nothing the extension made links none of its files.
+    assert "versus" not in built.read("plain.html").split("<body")[0]
 
 
 def test_no_assets_for_text(build_site):
@@ -67,7 +75,6 @@ def test_rebuild_does_not_report_a_config_change(build_site):
     assert "html_static_path" not in status, status
     # Nothing changed, so nothing is read again; the static files are still there.
     assert "0 added, 0 changed, 0 removed" in status, status
-    for static in ("versus-tabs.js", "versus-tabs.css", "versus-tables.css"):
+    for static in ("versus.js", "versus.css"):
         assert (second.outdir / "_static" / static).is_file()
     assert second.app.config.html_static_path == []
-    assert "versus-tabs.js" in second.read("index.html")

@@ -475,7 +475,7 @@ def check_output(builder: str, out: Path) -> list[str]:
 
 def _check_html(builder: str, out: Path, text: str) -> list[str]:
     problems = []
-    for static in ("versus-tabs.css", "versus-tabs.js", "versus-tables.css"):
+    for static in ("versus.css", "versus.js"):
         if not (out / "_static" / static).is_file():
             problems.append(f"{builder}: _static/{static} was not copied")
         if f"_static/{static}" not in text:

@@ -89,7 +89,7 @@ def test_sdist_leaves_the_tests_out(dists: tuple[Path, Path]) -> None:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
     for wanted in ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE"):
         assert wanted in names
-    assert "ext/sphinx_versus/code_compare/static/versus-tabs.js" in names
+    assert "ext/sphinx_versus/static/versus.js" in names
     assert "ext/sphinx_versus/locale/de/LC_MESSAGES/sphinx_versus.mo" in names
     assert not [n for n in names if n.startswith(("tests/", "docs/", "snippets/"))]
 
@@ -98,16 +98,16 @@ def test_wheel_ships_static_files_and_metadata(dists: tuple[Path, Path]) -> None
     with zipfile.ZipFile(dists[1]) as z:
         names = set(z.namelist())
     for shipped in (
-        "code_compare/static/versus-tabs.js",
-        "code_compare/static/versus-tabs.css",
-        "table_output/static/versus-tables.css",
-        "benchmarks/static/versus-benchmarks.css",
+        "static/versus.js",
+        "static/versus.css",
         "locale/sphinx_versus.pot",
         "locale/de/LC_MESSAGES/sphinx_versus.mo",
         "py.typed",
     ):
         assert f"sphinx_versus/{shipped}" in names, shipped
     assert not [n for n in names if n.startswith("tests/")]
+    # The site's look (its LaTeX package, title page, colours) is not shipped.
+    assert not [n for n in names if n.endswith((".sty", ".lines", "latex_style.py"))]
     meta = _wheel_metadata(dists[1])
     assert meta["Description-Content-Type"] == "text/markdown"
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])

@@ -11,10 +11,8 @@ both directives share: reading the file and the options.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_versus.assets import add_static_files
 from sphinx_versus.benchmarks import chart
 from sphinx_versus.benchmarks.role import BenchmarkRatioRole
 from sphinx_versus.benchmarks.table import BenchmarkTableDirective
@@ -35,6 +33,3 @@ def setup(app: Sphinx) -> None:
     app.add_role("benchmark-verdict", BenchmarkRatioRole(verdict=True))
     # Every other writer renders it as the inline it is.
     app.add_node(nowrap, latex=(latex_visit_nowrap, latex_depart_nowrap))
-    add_static_files(
-        app, Path(__file__).parent / "static", css=["versus-benchmarks.css"]
-    )

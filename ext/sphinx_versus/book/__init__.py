@@ -3,7 +3,7 @@
 ``latex_parts`` turns captioned root toctrees into the PDF's parts,
 ``latexmkrc`` makes Read the Docs' latexmk build the index (and the first of
 several books), ``books`` keeps each book's navigation and PDF to its own
-pages, ``latex_style`` is the PDF's typography, ``tabs`` makes tabs 4
+pages, ``tabs`` makes tabs 4
 columns wide outside HTML, and ``a11y`` gives the sidebar's toctree captions
 a heading level.
 """
@@ -20,7 +20,6 @@ from sphinx_versus.book.books import (
     remember_builder,
 )
 from sphinx_versus.book.latex_parts import toctree_captions_as_parts
-from sphinx_versus.book.latex_style import PACKAGE, copy_style
 from sphinx_versus.book.latexmkrc import latexmk_default_file, latexmkrc_without_make
 from sphinx_versus.book.tabs import expand_tabs_outside_html
 
@@ -32,8 +31,6 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", toctree_captions_as_parts)
     app.connect("build-finished", latexmkrc_without_make)
     app.connect("build-finished", latexmk_default_file)
-    app.connect("build-finished", copy_style)
-    app.add_latex_package(PACKAGE)
     app.add_post_transform(LeaveOutHiddenPages)
     app.add_post_transform(OtherBookReferences)
     app.connect("builder-inited", expand_tabs_outside_html)

@@ -4,9 +4,11 @@ An HTML-only post-transform turns the generic code-compare doctree (labelled
 code blocks) into the WAI-ARIA tabs pattern: a ``tablist`` of ``tab`` buttons
 and one ``tabpanel`` per block.  Doing it after reading keeps the pickled
 doctree builder-independent, so a LaTeX build that reuses an HTML build's
-doctrees still gets labelled listings.  Every panel is rendered visible and
-keeps its label; versus-tabs.js hides the unselected ones, so without
-JavaScript all code stays readable.
+doctrees still gets labelled listings.  The first panel is shown and the
+others carry ``hidden``; the stylesheet keeps every panel in one grid cell,
+so the block is as tall as its tallest panel from the first paint and never
+moves when versus.js starts or a tab changes.  Without scripting, every panel
+shows under its label (``@media (scripting: none)``).
 
 Each panel carries the width its code needs (``data-versus-columns``: the
 longest line, tabs counted as 4).  Python measures; the script only compares
@@ -16,6 +18,7 @@ side only where every pane fits its code -- otherwise the block stays tabs.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from docutils import nodes
@@ -45,6 +48,14 @@ def code_columns(text: str) -> int:
     return max(
         (len(line.expandtabs(TAB_WIDTH)) for line in text.splitlines()), default=0
     )
+
+
+def json_for_script(data: object) -> str:
+    """JSON that cannot end its ``<script>`` early, whatever a writer typed."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    return text
 
 
 class versus_tablist(nodes.Element, nodes.General):
@@ -195,6 +206,8 @@ def visit_tabpanel(self: HTML5Translator, node: nodes.Element) -> None:
         "data-versus-sync": node["sync"],
         "data-versus-columns": str(node.get("columns", 0)),
     }
+    if node.parent is not None and node.parent.index(node) > 0:
+        attributes["hidden"] = "hidden"  # the first tab is the selected one
     self.body.append(self.starttag(node, "div", **attributes))
 
 
@@ -237,18 +250,20 @@ def add_tab_nodes(app: Sphinx) -> None:
 
 
 class OutputBlockTransform(SphinxPostTransform):
-    """Any code block that shows program output wraps its lines.
+    """A code-compare block that shows program output wraps its lines.
 
-    Inside a code-compare the directive marks output already; this catches
-    the plain code blocks that show a program's ``Output:`` comment, so no
-    line of output is ever hidden behind a scroll.
+    The directive marks output it shows apart already; this catches blocks
+    inside a code-compare that show a program's ``Output:`` comment, so no
+    line of output is hidden behind a scroll.  Code blocks the extension did
+    not make are left alone.
     """
 
     default_priority = 200
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        for literal in self.document.findall(nodes.literal_block):
+        roots = [n for n in self.document.findall(nodes.container) if _is_root(n)]
+        for literal in (lit for r in roots for lit in r.findall(nodes.literal_block)):
             first = literal.astext().lstrip("\n").split("\n", 1)[0]
             if OUTPUT_LINE.match(first) and OUTPUT_CLASS not in literal["classes"]:
                 literal["classes"].append(OUTPUT_CLASS)

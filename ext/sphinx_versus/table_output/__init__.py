@@ -7,10 +7,8 @@ so the cached doctree never depends on the builder that read it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_versus.assets import add_static_files
 from sphinx_versus.table_output.html import (
     FitTableTransform,
     TableScrollBoxTransform,
@@ -25,4 +23,3 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(TableScrollBoxTransform)
     app.add_post_transform(FitTableTransform)
     app.add_post_transform(LongTablesTransform)
-    add_static_files(app, Path(__file__).parent / "static", css=["versus-tables.css"])

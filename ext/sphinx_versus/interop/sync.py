@@ -1,13 +1,12 @@
 """The language keys of other tab widgets, written for the script to read.
 
-versus-language.js selects the reader's language in sphinx-design tab-sets
+versus.js selects the reader's language in sphinx-design tab-sets
 and sphinx-tabs groups too.  Those widgets name a tab their own way -- a
 ``:sync:`` id or, in ``tab-set-code``, a lexer name (``data-sync-id``), and a
 base64 label (sphinx-tabs' ``name``) -- so Python decides which versus key
 each stands for, and whether choosing it is a language choice to remember,
 and writes that per page as ``<script type="application/json"
-id="versus-sync-ids">``.  The site-wide table of language names the script
-matches ``?lang=`` against goes on its script tag.  The script computes no
+id="versus-sync-ids">``.  The script computes no
 key itself, so it can never disagree with :mod:`.languages`.
 
 Both widgets are recognised by their node classes and attributes only, so
@@ -18,17 +17,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from sphinx_versus.code_compare.html import versus_tab
+from sphinx_versus.code_compare.html import json_for_script, versus_tab
 from sphinx_versus.code_compare.languages import (
     display_name,
     key_for,
     language_keys,
-    language_table,
     sync_key,
 )
 
@@ -38,8 +35,6 @@ if TYPE_CHECKING:
 
 #: The id of the per-page JSON script versus-language.js reads.
 SYNC_IDS_ID = "versus-sync-ids"
-#: The attribute on the script tag holding :func:`.language_table`.
-LANGUAGES_ATTRIBUTE = "data-versus-languages"
 
 
 def _classes(node: nodes.Element) -> list[str]:
@@ -92,14 +87,6 @@ def page_sync_ids(doctree: nodes.Node, config: Config) -> dict[str, Any] | None:
     return {"design": design, "tabs": tabs, "languages": sorted(languages)}
 
 
-def _json_for_script(data: object) -> str:
-    """JSON that cannot end its ``<script>`` early, whatever a writer typed."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
-        text = text.replace(char, escaped)
-    return text
-
-
 def add_page_sync_ids(
     app: Sphinx,
     pagename: str,
@@ -114,12 +101,7 @@ def add_page_sync_ids(
     if data is not None:
         app.add_js_file(
             None,
-            body=_json_for_script(data),
+            body=json_for_script(data),
             type="application/json",
             id=SYNC_IDS_ID,
         )
-
-
-def script_attributes(app: Sphinx) -> dict[str, Any]:
-    """The language names ``?lang=`` may use, on versus-language.js's tag."""
-    return {LANGUAGES_ATTRIBUTE: _json_for_script(language_table(app.config))}
