@@ -91,13 +91,26 @@ def _feature(module: str) -> str | None:
     return parts[1] if len(parts) > 1 and parts[1] in FEATURES else None
 
 
+def _above_features(module: str) -> bool:
+    return module == "sphinx_versus" or module.startswith("sphinx_versus.cli")
+
+
+def test_nothing_in_the_extension_imports_the_command_line() -> None:
+    """A build never loads the CLI (nor its Markdown and JSON5 readers)."""
+    for module, targets in GRAPH.items():
+        if not _above_features(module):
+            assert not any(t.startswith("sphinx_versus.cli") for t in targets), module
+
+
 @pytest.mark.parametrize("module", sorted(GRAPH))
 def test_features_use_only_shared_modules(module: str) -> None:
     """A feature imports its own modules and the shared ones, never another's."""
     own = _feature(module)
     for target in GRAPH[module]:
         theirs = _feature(target)
-        if module == "sphinx_versus" or theirs in (None, own):
+        # setup() and the command line sit above the features: the CLI reads
+        # their option specs and parsers so its checks match the build's.
+        if _above_features(module) or theirs in (None, own):
             continue
         pytest.fail(f"{module} imports {target} (feature {theirs!r})")
     if own is not None:
