@@ -201,7 +201,7 @@ def test_missing_matplotlib_is_a_located_warning(build_site, monkeypatch):
         if "WARNING" in line
     ]
     assert warnings == [
-        "index.md:14: WARNING: benchmark-chart: data/benchmarks.csv: :baseline: "
+        "index.md:15: WARNING: benchmark-chart: data/benchmarks.csv: :baseline: "
         "'C' is not a system in the file; the known systems are 'Go', 'Rust' "
         "[versus.benchmark]",
         "index.md:3: WARNING: benchmark-chart: matplotlib is not installed, so "

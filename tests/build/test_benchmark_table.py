@@ -359,13 +359,13 @@ def test_bad_input_is_located_and_nothing_is_dropped(build_site):
         "index.md:12: WARNING: benchmark-table: data/empty.csv: the file is "
         "empty; it needs a header row (workload,unit,better,<system>,<system>,...)"
         " and a row per workload [versus.benchmark]",
-        f"index.md:15: WARNING: benchmark-table: data/three.csv: :baseline: "
+        f"index.md:16: WARNING: benchmark-table: data/three.csv: :baseline: "
         f"'C++' is not a system in the file; {known}",
-        f"index.md:19: WARNING: benchmark-table: data/three.csv: :systems: names "
+        f"index.md:20: WARNING: benchmark-table: data/three.csv: :systems: names "
         f"'Java', which the file does not have; {known}",
-        f"index.md:23: WARNING: benchmark-table: data/three.csv: :systems: needs "
+        f"index.md:24: WARNING: benchmark-table: data/three.csv: :systems: needs "
         f"at least two systems to compare, got 'Go'; {known}",
-        "index.md:27: WARNING: benchmark-table: :systems: 'Go,,Rust' has an "
+        "index.md:28: WARNING: benchmark-table: :systems: 'Go,,Rust' has an "
         "empty name; list systems separated by commas, e.g. ':systems: Go, "
         "Rust' [versus.benchmark]",
         "index.md:31: WARNING: benchmark-table: data/header-only.csv:1: the file "

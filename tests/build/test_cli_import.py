@@ -32,7 +32,9 @@ EXPECTED_NOTES = {
     "astro-article": {
         (1, "frontmatter"), (8, "esm"), (9, "esm"), (21, "quotes"), (42, "table"),
     },
-    "starlight-tabs": {(6, "esm"), (39, "component"), (41, "component"), (43, "expression")},
+    "starlight-tabs": {
+        (6, "esm"), (39, "component"), (41, "component"), (43, "expression"),
+    },
     "docusaurus-tabs": {
         (1, "frontmatter"), (6, "esm"), (7, "esm"), (8, "esm"), (16, "heading"),
         (37, "table"), (46, "expression"),
@@ -59,7 +61,9 @@ def _input_parts(source: str) -> tuple[list[str], list[str], list[list[str]]]:
         if token.type == "heading_open":
             headings.append(tokens[i + 1].content)
         elif token.type == "fence":
-            code += [line.strip() for line in token.content.splitlines() if line.strip()]
+            code += [
+                line.strip() for line in token.content.splitlines() if line.strip()
+            ]
         elif token.type == "tr_open":
             rows.append([])
         elif token.type == "inline" and tokens[i - 1].type in {"th_open", "td_open"}:
@@ -84,16 +88,21 @@ def test_converted_pages_build_and_keep_everything(
     out = tmp_path / "converted"
     write(conversion, out, mdx.stem, split=split)
     files: dict[str, str | bytes] = {
-        f"out/{p.relative_to(out)}": p.read_bytes() for p in out.rglob("*") if p.is_file()
+        f"out/{p.relative_to(out)}": p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file()
     }
     root = "index" if split else mdx.stem
     files["index.md"] = f"# Corpus\n\n```{{toctree}}\nout/{root}\n```\n"
     built = build_site(files, "html")  # asserts: no warnings at all
     html = " ".join(
-        _text(p.read_text("utf-8")) for p in Path(built.outdir, "out").glob("*.html")  # type: ignore[attr-defined]
+        _text(p.read_text("utf-8"))
+        for p in Path(built.outdir, "out").glob("*.html")  # type: ignore[attr-defined]
     )
     csv_rows = [
-        _flat(line) for p in out.rglob("*.csv") for line in p.read_text("utf-8").splitlines()
+        _flat(line)
+        for p in out.rglob("*.csv")
+        for line in p.read_text("utf-8").splitlines()
     ]
     csv = " ".join(csv_rows)
     headings, code, rows = _input_parts(source)
@@ -110,7 +119,7 @@ def test_converted_pages_build_and_keep_everything(
             figure = re.fullmatch(r"(?P<number>.*\d)\s*(?P<unit>\D+)", cell.strip())
             assert figure, f"cell {cell!r} missing"
             line = next(x for x in csv_rows if x.startswith(_flat(row[0]) + ","))
-            assert f",{figure['unit']},"  in line, f"unit of {cell!r} missing"
+            assert f",{figure['unit']}," in line, f"unit of {cell!r} missing"
             assert f",{_flat(figure['number'])}," in line, f"figure {cell!r} missing"
 
 
@@ -130,7 +139,9 @@ def test_what_is_not_mapped_is_reported_and_kept(tmp_path: Path, mdx: Path) -> N
 
 def test_seed_structure_maps_to_our_directives(tmp_path: Path) -> None:
     mdx = next(p for p in CORPUS if p.stem == "astro-article")
-    written = write(Converter(mdx.read_text("utf-8"), mdx.stem).run(), tmp_path, "a", split=False)
+    written = write(
+        Converter(mdx.read_text("utf-8"), mdx.stem).run(), tmp_path, "a", split=False
+    )
     page = (tmp_path / "a.md").read_text("utf-8")
     assert page.count("{comparison-table}") == 1
     assert page.count("{code-compare}") == 1
@@ -138,7 +149,9 @@ def test_seed_structure_maps_to_our_directives(tmp_path: Path) -> None:
     assert page.startswith('---\nmyst:\n  html_meta:\n    description: "Two compiled')
     csv = (tmp_path / "data" / "astro-article-1.csv").read_text("utf-8").splitlines()
     assert csv[0] == "workload,unit,better,Go,Rust,source"
-    assert csv[2] == "Parsing a 1 MB file,ms,lower,~3,~1.2,Go or Rust for a backend team"
+    assert (
+        csv[2] == "Parsing a 1 MB file,ms,lower,~3,~1.2,Go or Rust for a backend team"
+    )
     assert len(written.pages) == 2
 
 

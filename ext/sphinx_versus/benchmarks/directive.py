@@ -60,12 +60,15 @@ class BenchmarkFilesDirective(SphinxDirective):
         }
     )
 
-    def warn(self, message: str, subtype: str = "benchmark") -> None:
+    def warn(
+        self, message: str, subtype: str = "benchmark", *, line: int | None = None
+    ) -> None:
+        """Warn at the directive, or at one of its lines (an option's)."""
         logger.warning(
             "%s: %s",
             self.name,
             message,
-            location=self.get_location(),
+            location=(self.env.docname, line) if line else self.get_location(),
             type="versus",
             subtype=subtype,
         )
@@ -97,7 +100,8 @@ class BenchmarkFilesDirective(SphinxDirective):
         if not all(names):
             self.warn(
                 f":systems: {raw!r} has an empty name; list systems separated "
-                f"by commas, e.g. ':systems: Go, Rust'"
+                f"by commas, e.g. ':systems: Go, Rust'",
+                line=self.option_line("systems"),
             )
             return None
         return names
@@ -130,8 +134,18 @@ class BenchmarkFilesDirective(SphinxDirective):
             margin = Decimal(str(self.config.versus_ratio_margin))
             return rel, compare(data, systems, baseline, _, margin)
         except SelectionError as exc:
-            self.warn(f"{rel}: {exc}")
+            option = "systems" if str(exc).startswith(":systems:") else "baseline"
+            self.warn(f"{rel}: {exc}", line=self.option_line(option))
             return None
+
+    def option_line(self, name: str) -> int:
+        """The line an option is written on, found in the directive's own text
+        (``block_text`` starts at ``lineno`` in reST and MyST alike); the
+        directive's line if it is not there."""
+        for offset, text in enumerate(self.block_text.splitlines()[1:], 1):
+            if text.strip().startswith((f":{name}:", f"{name}:")):
+                return self.lineno + offset
+        return self.lineno
 
     @staticmethod
     def environment_nodes(comparison: Comparison) -> list[nodes.paragraph]:

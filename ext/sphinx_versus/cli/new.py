@@ -139,6 +139,7 @@ def new_snippet(name: str, snippets: Path) -> list[str]:
         if file.exists():
             raise ValueError(f"{file} exists already; choose another name")
     go.parent.mkdir(parents=True, exist_ok=True)
+    rust.parent.mkdir(parents=True, exist_ok=True)
     go.write_text(GO.format(name=name), encoding="utf-8")
     rust.write_text(RUST.format(name=name), encoding="utf-8")
     return [
