@@ -296,7 +296,9 @@ def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
                 va="center", color=ink)  # fmt: skip
     bar_h = 0.95 * variant.font_size
     ax.barh(ys, widths, height=bar_h, color=fills, zorder=2)
-    half = 0.725 * variant.font_size
+    # Rows touch in the wide layout (one unbroken line); in the narrow one a
+    # label sits above each bar, and the lines must not cross it.
+    half = (0.55 if variant.labels_above else 0.725) * variant.font_size
     # The axis and the 1× line beside the bars only: never through a label.
     lows = [y - half for y in spans]
     highs = [y + half for y in spans]
