@@ -60,6 +60,22 @@ def test_stray_temporary_files_are_removed(build_site):
     assert not [s for s in strays if s.exists()]
 
 
+def test_the_old_caches_bare_drawings_are_removed(build_site):
+    """They sat beside the doctrees, which an epub built into the same folder
+    packed; only the old entries' names go, nothing else there."""
+    first = build_site(FILES)
+    legacy = first.app.doctreedir / "versus-charts"
+    legacy.mkdir(exist_ok=True)
+    old = [legacy / f"{'a' * 32}.svg", legacy / f"{'a' * 32}-narrow.svg"]
+    kept = legacy / "notes.svg"
+    for path in (*old, kept):
+        path.write_text("<svg/>")
+    first.app.cleanup()
+    build_site({}, srcdir=first.srcdir)
+    assert not [p for p in old if p.exists()]
+    assert kept.exists()
+
+
 def test_pruning_keeps_the_writers_own_chart_named_files(build_site, tmp_path):
     """``_images/versus-chart-*.svg`` matched the pattern pruning deleted."""
     own = (

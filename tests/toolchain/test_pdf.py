@@ -480,7 +480,7 @@ def test_listings_never_leave_a_few_lines_alone(book: Site) -> None:
 FONT_FAMILIES = {"FreeSerif", "FreeSans", "FreeMono", "CMMI5", "CMSY5"}
 #: The charts' face: matplotlib draws them with the DejaVu Sans it ships, as
 #: Type 3 fonts (vector and searchable; Type 42 would cost four times the
-#: drawing, benchmarks/render.py).
+#: drawing, benchmarks/chart/drawing.py).
 CHART_FAMILY = "DejaVuSans"
 
 

@@ -145,7 +145,8 @@ class _Layout:
     legend_y: float
 
 
-def _measure(size: float) -> tuple[Callable[..., float], Any, Any]:
+def _measure(size: float) -> Callable[..., float]:
+    """The width of a text in pt, in the chart's font, as it will be drawn."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
@@ -158,10 +159,10 @@ def _measure(size: float) -> tuple[Callable[..., float], Any, Any]:
             measure(text, bold if strong else regular, ismath=False)[0] if text else 0.0
         )
 
-    return width, regular, bold
+    return width
 
 
-def fitted(
+def _fitted(
     text: str, room: float, width: Callable[..., float], strong: bool = False
 ) -> str:
     """*text*, cut with an ellipsis to fit *room* pt (the whole text stays in
@@ -184,13 +185,13 @@ def _wrapped(text: str, room: float, width: Callable[..., float]) -> list[str]:
         if lines and width(f"{lines[-1]} {word}", False) <= room:
             lines[-1] = f"{lines[-1]} {word}"
         else:
-            lines.append(fitted(word, room, width))
+            lines.append(_fitted(word, room, width))
     return lines
 
 
 def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
     size = variant.font_size
-    width, _regular, _bold = _measure(size)
+    width = _measure(size)
     w = variant.width_pt
     bars = [item[1] for item in spec["items"] if item[0] == "bar"]
     if variant.labels_above:
@@ -209,19 +210,19 @@ def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
     for kind, payload in spec["items"]:
         if kind in ("group", "heading"):
             y += (0.5 if rows else 0.0) * size
-            text = fitted(payload, w - 2 * PAD, width, True)
+            text = _fitted(payload, w - 2 * PAD, width, True)
             rows.append((kind, y + 0.65 * size, text))
             y += 1.35 * size
             continue
         bar = dict(payload)
         if variant.labels_above:
-            bar["label"] = fitted(bar["label"], w - left - PAD, width)
+            bar["label"] = _fitted(bar["label"], w - left - PAD, width)
             rows.append(("label", y + 0.6 * size, bar["label"]))
             y += 1.2 * size
             rows.append(("bar", y + 0.5 * size, bar))
             y += 1.35 * size
         else:
-            bar["label"] = fitted(bar["label"], label_w, width)
+            bar["label"] = _fitted(bar["label"], label_w, width)
             rows.append(("bar", y + 0.725 * size, bar))
             y += 1.45 * size
     plot_h = y + 0.2 * size
@@ -295,7 +296,9 @@ def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
                 va="center", color=ink)  # fmt: skip
     bar_h = 0.95 * variant.font_size
     ax.barh(ys, widths, height=bar_h, color=fills, zorder=2)
-    half = 0.725 * variant.font_size
+    # Rows touch in the wide layout (one unbroken line); in the narrow one a
+    # label sits above each bar, and the lines must not cross it.
+    half = (0.55 if variant.labels_above else 0.725) * variant.font_size
     # The axis and the 1× line beside the bars only: never through a label.
     lows = [y - half for y in spans]
     highs = [y + half for y in spans]

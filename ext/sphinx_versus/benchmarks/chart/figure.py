@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 #: Bump when the drawing changes, so cached charts are redrawn (and
 #: ``ENV_VERSION`` in ``sphinx_versus/__init__.py``: the key is in the doctree).
-RENDERER_VERSION = "5"
+RENDERER_VERSION = "6"
 
 #: The longest label of each kind the chart draws, in characters; the drawing
 #: cuts a label further (with an ellipsis) where its column is narrower, and

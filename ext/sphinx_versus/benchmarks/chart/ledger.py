@@ -12,7 +12,9 @@ not the extension's, whatever its name.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -28,6 +30,9 @@ if TYPE_CHECKING:
 
 #: Retired names kept at most (the oldest are forgotten first).
 MAX_RETIRED = 10_000
+#: Entries of the cache before its entries were checked (bare SVG and PDF
+#: files beside the doctrees, which an epub built into the same folder packed).
+_LEGACY = re.compile(r"[0-9a-f]{32}(-narrow)?\.(svg|pdf)")
 
 
 def html_stem(key: str, alt: str) -> str:
@@ -104,6 +109,11 @@ def prune(app: Sphinx, exception: Exception | None) -> None:
     domain = app.env.get_domain(ChartsDomain.name)
     assert isinstance(domain, ChartsDomain)
     cache.prune(cache.cache_dir(app.outdir, app.doctreedir), domain.used_keys())
+    legacy = Path(app.doctreedir) / cache.CACHE_DIR
+    for path in legacy.glob("*") if legacy.is_dir() else ():
+        if _LEGACY.fullmatch(path.name):
+            with contextlib.suppress(OSError):
+                path.unlink()
     used = domain.used_names()
     outdir = Path(app.outdir)
     folders = {outdir, outdir / str(getattr(app.builder, "imagedir", ""))}
@@ -111,4 +121,5 @@ def prune(app: Sphinx, exception: Exception | None) -> None:
         cache.remove_strays(folder)
         for name in domain.retired:
             if name not in used:
-                (folder / name).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink(missing_ok=True)
