@@ -154,11 +154,31 @@ def _round_medians(
     ]
 
 
+def _fixed_rate_note(rounds: list[dict[str, dict[str, Any]]]) -> str:
+    """Which rounds' open-loop generator could not keep its schedule."""
+    busy = []
+    for n, r in enumerate(rounds, 1):
+        extra = r.get("http-fixed-p99", {}).get("extra", {})
+        peak = max((v for values in extra.values() for v in values), default=0.0)
+        if peak >= SATURATED:
+            busy.append(f"{n} ({peak:.0f} %)")
+    if not busy:
+        return " vegeta stayed below saturation in every round."
+    return (
+        f" vegeta reached {SATURATED:.0f} % of its core or more in round(s) "
+        f"{', '.join(busy)}: there the generator itself fell behind its "
+        "schedule, its own delay counts as latency, and the tail (p99) of "
+        "those rounds measures the generator as much as the server."
+    )
+
+
 def derived_notes(
     sid: str, rounds: list[dict[str, dict[str, Any]]], ratios: dict[str, float]
 ) -> str:
     """Sentences the data decides: a saturated load generator, the
     binary-search crossover."""
+    if sid.startswith("http-fixed-"):
+        return _fixed_rate_note(rounds)
     if sid.startswith("http-throughput-"):
         connections = sid.rsplit("-", 1)[1]
         cpu = {
@@ -341,9 +361,7 @@ def environment(info: dict[str, Any]) -> dict[str, str]:
 def render(run: Path) -> str:
     info, table = rows(run)
     env = environment(info)
-    env["raw"] = (
-        raw_path(run) + " (make measure-report RUN=<this> re-derives this file)"
-    )
+    env["raw"] = f"{raw_path(run)} (make measure-report RUN=<this> re-derives it)"
     buffer = io.StringIO()
     for key in ENV_KEYS:
         buffer.write(f"# {key}: {' '.join(env[key].split())}\n")
@@ -357,9 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m versus_bench.report", description=__doc__.split("\n")[0]
     )
-    p.add_argument(
-        "run", type=Path, help="a run directory (bench/results/<date>-<commit>)"
-    )
+    p.add_argument("run", type=Path, help="a run directory (bench/results/<dir>)")
     p.add_argument("--out", type=Path, help="CSV to write (default: stdout)")
     args = p.parse_args(argv)
     try:
