@@ -176,7 +176,11 @@ def test_search_crossover_comes_from_the_data(
     ] * 5
     _env, rows = parse(report.render(make_run(tmp_path, rounds)))
     notes = rows["search-1e3"]["notes"]
-    assert "lower at 10^3 items and Go's at 10^8 items" in notes
+    assert "below 1/1.05 (Rust faster) at 10^3 items" in notes
+    assert (
+        "above 1.05 (Go faster) at 10^8, and within that margin of 1 at no size"
+        in notes
+    )
 
 
 def test_a_run_without_rounds_is_an_error(report: ModuleType, tmp_path: Path) -> None:
