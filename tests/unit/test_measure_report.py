@@ -202,3 +202,15 @@ def test_a_saturated_fixed_rate_generator_is_named(
     calm = make_run(tmp_path / "calm", [round_(50.0)] * 3)
     _env, rows = parse(report.render(calm))
     assert "below saturation in every round" in rows["http-fixed-p99"]["notes"]
+
+
+def test_a_sweep_size_inside_the_noise_is_called_even(
+    report: ModuleType, tmp_path: Path
+) -> None:
+    rounds = [
+        [series("search-1e3", [20.0], [10.0]), series("search-1e7", [400.0], [rust])]
+        for rust in (300.0, 500.0, 420.0, 380.0, 460.0)
+    ]
+    _env, rows = parse(report.render(make_run(tmp_path, rounds)))
+    notes = rows["search-1e7"]["notes"]
+    assert "(Go faster) at no size, and within that margin of 1 at 10^7." in notes
