@@ -23,7 +23,7 @@ class Plan:
     http_warmup_seconds: int = 2
     #: vegeta's constant request rate and duration (below both servers'
     #: capacity, so latency is measured without queueing at the generator).
-    fixed_rate: int = 10_000
+    fixed_rate: int = 5_000
     fixed_rate_seconds: int = 5
     memory_runs: int = 2
     memory_settle_seconds: float = 1.0

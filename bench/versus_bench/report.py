@@ -36,6 +36,9 @@ ROW_ORDER = ("http", "memory", "startup", "json", "search", "compile")
 #: Rows measured for both languages that are not a Go-versus-Rust result
 #: (the load generator's own CPU use): no ratio, so no words.
 NO_RATIO = ("http-wrk-cpu-",)
+#: The site's default ``versus_ratio_margin`` (1.05): a notes sentence
+#: calls a size faster only when the whole interval clears it.
+MARGIN = 1.05
 #: wrk at or above this share of its core may be the bottleneck.
 SATURATED = 90.0
 _KEYS = (
@@ -94,7 +97,10 @@ class Summary:
         return f"{mid} ({low}{EN_DASH}{high})"
 
 
-def ratio_interval(ratios: list[float]) -> tuple[float, float, float]:
+Interval = tuple[float, float, float]
+
+
+def ratio_interval(ratios: list[float]) -> Interval:
     """Median ratio and its bootstrap CI (``low == high`` when every round
     agrees exactly, where a resampled median cannot vary)."""
     point = statistics.median(ratios)
@@ -154,11 +160,32 @@ def _round_medians(
     ]
 
 
+def _fixed_rate_note(rounds: list[dict[str, dict[str, Any]]]) -> str:
+    """Which rounds' open-loop generator could not keep its schedule."""
+    busy = []
+    for n, r in enumerate(rounds, 1):
+        extra = r.get("http-fixed-p99", {}).get("extra", {})
+        peak = max((v for values in extra.values() for v in values), default=0.0)
+        if peak >= SATURATED:
+            busy.append(f"{n} ({peak:.0f} %)")
+    if not busy:
+        return " vegeta stayed below saturation in every round."
+    return (
+        f" vegeta's CPU time reached {SATURATED:.0f} % of the attack's length "
+        "or more (it is pinned to one core) in round(s) "
+        f"{', '.join(busy)}: there the generator itself fell behind its "
+        "schedule, its own delay counts as latency, and the tail (p99) of "
+        "those rounds measures the generator as much as the server."
+    )
+
+
 def derived_notes(
-    sid: str, rounds: list[dict[str, dict[str, Any]]], ratios: dict[str, float]
+    sid: str, rounds: list[dict[str, Any]], ratios: dict[str, Interval]
 ) -> str:
     """Sentences the data decides: a saturated load generator, the
     binary-search crossover."""
+    if sid.startswith("http-fixed-"):
+        return _fixed_rate_note(rounds)
     if sid.startswith("http-throughput-"):
         connections = sid.rsplit("-", 1)[1]
         cpu = {
@@ -182,16 +209,16 @@ def derived_notes(
         return text + ": below saturation, so the servers set the pace."
     if sid.startswith("search-"):
         sizes = sorted(
-            (int(k.rsplit("e", 1)[1]), v)
-            for k, v in ratios.items()
-            if k.startswith("search-")
+            (int(k.rsplit("e", 1)[1]), v) for k, v in ratios.items() if "search-" in k
         )
-        rust_ahead = [f"10^{e}" for e, r in sizes if r < 1 / 1.05]
-        go_ahead = [f"10^{e}" for e, r in sizes if r > 1.05]
+        rust = [f"10^{e}" for e, (_, _, high) in sizes if high < 1 / MARGIN]
+        go = [f"10^{e}" for e, (_, low, _) in sizes if low > MARGIN]
+        even = [f"10^{e}" for e, _ in sizes if f"10^{e}" not in rust + go]
         return (
-            " Across the sweep Rust's median per-lookup time was lower at "
-            f"{', '.join(rust_ahead) or 'no size'} items and Go's at "
-            f"{', '.join(go_ahead) or 'no size'} items (by more than 5 %). Rust's "
+            " Across the sweep the whole 95 % interval of the ratio lay below "
+            f"1/{MARGIN:g} (Rust faster) at {', '.join(rust) or 'no size'} items, "
+            f"above {MARGIN:g} (Go faster) at {', '.join(go) or 'no size'}, and "
+            f"within that margin of 1 at {', '.join(even) or 'no size'}. Rust's "
             "slice::binary_search is branchless (conditional moves), Go's "
             "slices.BinarySearch branches: while the array fits in the caches the "
             "branchless loop avoids mispredictions and wins; once it does not, "
@@ -210,8 +237,7 @@ def rows(run: Path) -> tuple[dict[str, Any], list[list[str]]]:
         ids += [sid for sid in r if sid not in ids]
     first = {sid: next(r[sid] for r in rounds if sid in r) for sid in ids}
     out: list[list[str]] = []
-    ratios: dict[str, float] = {}
-    intervals: dict[str, tuple[float, float, float]] = {}
+    intervals: dict[str, Interval] = {}
     for sid in ids:
         paired = [
             statistics.median(r[sid]["rust"]) / statistics.median(r[sid]["go"])
@@ -220,7 +246,6 @@ def rows(run: Path) -> tuple[dict[str, Any], list[list[str]]]:
         ]
         if paired and not sid.startswith(NO_RATIO):
             intervals[sid] = ratio_interval(paired)
-            ratios[sid] = intervals[sid][0]
     for sid in ids:
         item = first[sid]
         go = Summary(tuple(_round_medians(rounds, sid, "go")))
@@ -228,37 +253,16 @@ def rows(run: Path) -> tuple[dict[str, Any], list[list[str]]]:
         ratio = ratio_cell(*intervals[sid]) if sid in intervals else ""
         notes = item["notes"] + (
             f"; {len(go.rounds or rust.rounds)} rounds."
-            + derived_notes(sid, rounds, ratios)
+            + derived_notes(sid, rounds, intervals)
         )
-        out.append(
-            [
-                item["workload"],
-                item["unit"],
-                item["better"],
-                go.cell(),
-                rust.cell(),
-                ratio,
-                sid,
-                SOURCE,
-                notes,
-            ]
-        )
+        head = [item["workload"], item["unit"], item["better"]]
+        out.append([*head, go.cell(), rust.cell(), ratio, sid, SOURCE, notes])
     for item in info.get("binary_sizes", []):
         go_v, rust_v = item["go"][0], item["rust"][0]
         r = rust_v / go_v
-        out.append(
-            [
-                item["workload"],
-                item["unit"],
-                item["better"],
-                number(go_v),
-                number(rust_v),
-                ratio_cell(r, r, r),
-                item["id"],
-                SOURCE,
-                item["notes"],
-            ]
-        )
+        head = [item["workload"], item["unit"], item["better"], number(go_v)]
+        out.append([*head, number(rust_v), ratio_cell(r, r, r), item["id"], SOURCE])
+        out[-1].append(item["notes"])
     return info, out
 
 
@@ -341,9 +345,7 @@ def environment(info: dict[str, Any]) -> dict[str, str]:
 def render(run: Path) -> str:
     info, table = rows(run)
     env = environment(info)
-    env["raw"] = (
-        raw_path(run) + " (make measure-report RUN=<this> re-derives this file)"
-    )
+    env["raw"] = f"{raw_path(run)} (make measure-report RUN=<this> re-derives it)"
     buffer = io.StringIO()
     for key in ENV_KEYS:
         buffer.write(f"# {key}: {' '.join(env[key].split())}\n")
@@ -357,9 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m versus_bench.report", description=__doc__.split("\n")[0]
     )
-    p.add_argument(
-        "run", type=Path, help="a run directory (bench/results/<date>-<commit>)"
-    )
+    p.add_argument("run", type=Path, help="a run directory (bench/results/<dir>)")
     p.add_argument("--out", type=Path, help="CSV to write (default: stdout)")
     args = p.parse_args(argv)
     try:

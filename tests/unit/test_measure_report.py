@@ -176,9 +176,41 @@ def test_search_crossover_comes_from_the_data(
     ] * 5
     _env, rows = parse(report.render(make_run(tmp_path, rounds)))
     notes = rows["search-1e3"]["notes"]
-    assert "lower at 10^3 items and Go's at 10^8 items" in notes
+    assert "below 1/1.05 (Rust faster) at 10^3 items" in notes
+    assert (
+        "above 1.05 (Go faster) at 10^8, and within that margin of 1 at no size"
+        in notes
+    )
 
 
 def test_a_run_without_rounds_is_an_error(report: ModuleType, tmp_path: Path) -> None:
     run = make_run(tmp_path, [])
     assert report.main([str(run)]) == 1
+
+
+def test_a_saturated_fixed_rate_generator_is_named(
+    report: ModuleType, tmp_path: Path
+) -> None:
+    def round_(cpu: float) -> list[dict[str, Any]]:
+        p99 = series("http-fixed-p99", [1.0], [1.0])
+        p99["extra"] = {"go_generator_cpu": [cpu], "rust_generator_cpu": [40.0]}
+        return [series("http-fixed-p50", [0.2], [0.2]), p99]
+
+    run = make_run(tmp_path, [round_(50.0), round_(96.0), round_(50.0)])
+    _env, rows = parse(report.render(run))
+    assert "round(s) 2 (96 %)" in rows["http-fixed-p50"]["notes"]
+    calm = make_run(tmp_path / "calm", [round_(50.0)] * 3)
+    _env, rows = parse(report.render(calm))
+    assert "below saturation in every round" in rows["http-fixed-p99"]["notes"]
+
+
+def test_a_sweep_size_inside_the_noise_is_called_even(
+    report: ModuleType, tmp_path: Path
+) -> None:
+    rounds = [
+        [series("search-1e3", [20.0], [10.0]), series("search-1e7", [400.0], [rust])]
+        for rust in (300.0, 500.0, 420.0, 380.0, 460.0)
+    ]
+    _env, rows = parse(report.render(make_run(tmp_path, rounds)))
+    notes = rows["search-1e7"]["notes"]
+    assert "(Go faster) at no size, and within that margin of 1 at 10^7." in notes
