@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
-	@echo "make check     the fast loop (about a minute): lint, unit tests, one small build"
+	@echo "make check     the fast loop (under a minute): lint, unit tests, one small build"
 	@echo "make test      lint, then every test (snippets, PDF, browser included)"
 	@echo "make live      rebuild and reload the site in a browser while you write"
 	@echo "make epub      build the guide as an epub into $(BUILD)/epub"
