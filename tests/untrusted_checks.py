@@ -49,14 +49,21 @@ def _chart_drawing(tag: Tag) -> bool:
     )
 
 
-def live_markup(html: str) -> list[str]:
-    """Elements or attributes in the page's body that would run or load."""
+def live_markup(html: str, *, images: bool = False) -> list[str]:
+    """Elements or attributes in the page's body that would run or load.
+
+    With *images*, an ``<img>`` is allowed (a writer may let data files name
+    images, ``versus_data_file_assets``); its attributes are still checked.
+    """
     found = []
     for tag in main_content(html).find_all(True):
         in_chart = tag.find_parent("svg") is not None or tag.name == "svg"
         if _chart_drawing(tag):
             continue
-        if tag.name in ACTIVE_TAGS or (tag.name == "style" and not in_chart):
+        image = images and tag.name == "img"
+        if (tag.name in ACTIVE_TAGS and not image) or (
+            tag.name == "style" and not in_chart
+        ):
             found.append(str(tag)[:120])
         for name, value in tag.attrs.items():
             text = value if isinstance(value, str) else " ".join(value)

@@ -43,7 +43,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from sphinx_versus.limits import markup_problem
+from sphinx_versus.limits import markup_problem, nodes_problem
 from sphinx_versus.policy import paths
 from sphinx_versus.policy.budget import forget_spent, remaining
 from sphinx_versus.policy.tex import math_problem
@@ -131,6 +131,9 @@ def parse_inline(
     if too_long:
         _warn(directive, too_long, subtype, location, origin)
         return [nodes.Text(text)], []
+    made: list[int] = directive.__dict__.setdefault(_NODES_MADE, [0])
+    if nodes_problem(made[0]):
+        return [nodes.Text(text)], []
     myst = is_myst(directive)
     if myst:
         text = escape_templates(text)
@@ -149,7 +152,15 @@ def parse_inline(
         from_data=bool(origin) if from_data is None else from_data,
     )  # fmt: skip
     _locate(holder, directive, line)
+    made[0] += sum(1 for _ in holder.findall(nodes.Element))
+    too_many = nodes_problem(made[0])
+    if too_many:
+        _warn(directive, too_many, subtype, location, origin)
     return list(holder.children), messages
+
+
+#: The directive's count of elements its text made (a list: mutable).
+_NODES_MADE = "_versus_markup_nodes"
 
 
 def _locate(root: nodes.Element, directive: SphinxDirective, line: int) -> None:

@@ -10,7 +10,19 @@ rebuilt incrementally, and checks the policy of ``sphinx_versus/markup.py``:
 - every warning is located (``file:line:``);
 - nothing from the input is live in the HTML (no script, no handler, no
   ``javascript:`` address);
-- every cell's text reaches the page (marker words put in every cell).
+- every cell's text reaches the page (marker words put in every cell);
+- a sentinel file planted beside the source tree (reachable by ``../``, a
+  symlink and a symlinked folder) is in no output file;
+- the page's size stays within ``SIZE_FACTOR`` times its input plus
+  ``SIZE_BASE`` bytes, its build within ``SECONDS_BASE`` seconds plus
+  ``SECONDS_PER_KB`` per KB of input;
+- and, in the LaTeX build, no ``.tex`` holds a dangerous TeX primitive from
+  the input (``tests/untrusted_checks.py``).
+
+Generators for #23: paths as an attacker writes them (queries, fragments,
+scheme-like prefixes, percent-escapes, backslashes, links), math (TeX
+primitives and the tricks around a scanner), translations (templates for
+the safe formatter) and sizes (long headers × many rows).
 
 ``make test`` runs the "ci" profile (a few dozen pages, about a minute);
 ``make fuzz`` the "long" one (``VERSUS_FUZZ=long``), with statistics.
@@ -25,8 +37,10 @@ import itertools
 import json
 import os
 import re
+import time
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -38,11 +52,17 @@ from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
 from sphinx_versus.benchmarks.numbers import ValueFormatError, parse_value
 from sphinx_versus.comparison.rows import RowError, parse_json_rows, parse_pipe_rows
 from sphinx_versus.datafiles import DataFileError, read_csv
-from tests.untrusted_checks import live_markup, unlocated, visible_text
+from sphinx_versus.policy.formatting import MAX_WIDTH, FormatProblem, safe_format
+from tests.untrusted_checks import (
+    DANGEROUS_PRIMITIVES,
+    live_markup,
+    tex_from_data,
+    unlocated,
+    visible_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 _PHASES = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink]
 #: What every profile shares: real builds are slow, and a page is big data.
@@ -62,14 +82,28 @@ settings.register_profile(
 #: Build tests: pages per test.  Pure parsers get ten times as many.
 BUILDS = settings.get_profile(os.environ.get("VERSUS_FUZZ", "ci"))
 PURE = settings(BUILDS, max_examples=BUILDS.max_examples * 10)
+#: The slower builds of #23's generators (LaTeX, big tables): a quarter.
+SLOW = settings(BUILDS, max_examples=max(4, BUILDS.max_examples // 4))
+
+#: Planted beside the source tree; no output file may hold it.
+SENTINEL = b"VERSUS-FUZZ-SENTINEL-5d1e"
+#: Every TeX payload names it, so the .tex check knows what came from data.
+MARK = "versusfuzzmark"
+#: The stated bounds: output bytes <= SIZE_FACTOR x input + SIZE_BASE; build
+#: seconds <= SECONDS_BASE + SECONDS_PER_KB x input KB (a loaded CI machine).
+SIZE_FACTOR = 120
+SIZE_BASE = 150_000
+SECONDS_BASE = 20.0
+SECONDS_PER_KB = 0.05
 
 CONF = """\
 extensions = ["myst_parser", "sphinx_versus"]
 myst_enable_extensions = ["colon_fence", "substitution", "attrs_inline", "deflist"]
 myst_substitutions = {"known": "substituted"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "vault"]
 smartquotes = False
 suppress_warnings = ["misc.highlighting_failure"]
+versus_data_file_assets = True
 """
 
 # -- what the pages are made of -------------------------------------------------
@@ -199,14 +233,27 @@ class Site:
             self.written.append(path)
         start_warnings = len(self.app.warning.getvalue())
         start_status = len(self.app.status.getvalue())
+        started = time.monotonic()
         with warnings.catch_warnings(record=True) as python:
             warnings.simplefilter("always")
             self.app.build()
+        seconds = time.monotonic() - started
+        outdir = Path(self.app.outdir)
+        published = [outdir / f"{name}.html"]
+        published += [
+            p for d in ("_downloads", "_images") for p in (outdir / d).rglob("*")
+        ]
+        leaks = [
+            str(p) for p in published if p.is_file() and SENTINEL in p.read_bytes()
+        ]
         return Page(
             html=(self.app.outdir / f"{name}.html").read_text("utf-8"),
             warnings=_ANSI.sub("", self.app.warning.getvalue()[start_warnings:]),
             status=_ANSI.sub("", self.app.status.getvalue()[start_status:]),
             python=[str(w.message) for w in python],
+            leaks=leaks,
+            seconds=seconds,
+            input_bytes=sum(len(d) for d in files.values()),
         )
 
 
@@ -216,31 +263,68 @@ class Page:
     warnings: str
     status: str
     python: list[str]
+    leaks: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    input_bytes: int = 0
 
-    def check(self, markers: list[str]) -> None:
-        """The policy, for any input."""
+    def check(self, markers: list[str], *, images: bool = False) -> None:
+        """The policy, for any input (*images*: the writer allows them)."""
         log = self.status + self.warnings
         assert "Traceback" not in log and "Exception occurred" not in log, log
         assert unlocated(self.warnings) == [], self.warnings
+        assert self.leaks == [], "a file from outside the source tree is published"
+        assert len(self.html) <= SIZE_FACTOR * self.input_bytes + SIZE_BASE, (
+            len(self.html),
+            self.input_bytes,
+        )
+        assert self.seconds <= SECONDS_BASE + SECONDS_PER_KB * self.input_bytes / 1024
         assert [w for w in self.python if "Glyph" in w or "font" in w] == []
-        assert live_markup(self.html) == [], self.warnings
+        assert live_markup(self.html, images=images) == [], self.warnings
         assert _TRACE not in os.environ, "MyST evaluated a Jinja expression"
         text = visible_text(self.html)
         missing = [m for m in markers if m not in text]
         assert missing == [], (missing, self.warnings)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    srcdir = tmp_path_factory.mktemp("fuzz") / "src"
+def _plant(base: Path) -> Path:
+    """A source tree with a sentinel beside it, a symlink to it and a
+    symlinked folder that holds it."""
+    srcdir = base / "src"
     srcdir.mkdir()
+    (base / "secret.txt").write_bytes(SENTINEL)
+    (base / "secret.png").write_bytes(SENTINEL)
+    (base / "vault").mkdir()
+    (base / "vault" / "secret.txt").write_bytes(SENTINEL)
+    (srcdir / "link.txt").symlink_to(base / "secret.txt")
+    (srcdir / "linkdir").symlink_to(base / "vault")
+    (srcdir / "inside.txt").write_text("inside", "utf-8")
     (srcdir / "conf.py").write_text(CONF, "utf-8")
     (srcdir / "index.md").write_text("# Fuzz\n", "utf-8")
+    return srcdir
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    srcdir = _plant(tmp_path_factory.mktemp("fuzz"))
     app = SphinxTestApp(
         "html", srcdir=srcdir, status=io.StringIO(), warning=io.StringIO()
     )
     app.build()
     yield Site(app, srcdir)
+    app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def latex_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    """A LaTeX build whose root page each example rewrites (the book holds
+    only the root's toctree, so the page must be the root)."""
+    srcdir = _plant(tmp_path_factory.mktemp("fuzz-latex"))
+    conf = CONF.replace('"deflist"]', '"deflist", "dollarmath"]')
+    (srcdir / "conf.py").write_text(conf, "utf-8")
+    app = SphinxTestApp(
+        "latex", srcdir=srcdir, status=io.StringIO(), warning=io.StringIO()
+    )
+    yield app
     app.cleanup()
 
 
@@ -500,3 +584,185 @@ def test_data_files_of_any_bytes(data):
         parse_benchmarks(data)
     except BenchmarkDataError as exc:
         assert exc.problems
+
+
+# -- #23: paths, math, translations, sizes -------------------------------------------
+
+#: What an attacker puts before ``../``: Sphinx resolves the whole target.
+PATH_PREFIXES = ["", "a?/", "a#/", "http:x/", "mailto:x/", "x:/", "/", "sub/", "./"]
+PATH_ENDS = ["secret.txt", "secret.png", "link.txt", "linkdir/secret.txt", "inside.txt"]
+#: Spellings Sphinx does not decode, which must not be decoded here either.
+PATH_SPELLINGS = ["", "%2e%2e/", "..%2F", "..\\", "..\\..\\"]
+
+path_targets = st.builds(
+    lambda prefix, ups, spelling, end: prefix + "../" * ups + spelling + end,
+    st.sampled_from(PATH_PREFIXES),
+    st.integers(0, 3),
+    st.sampled_from(PATH_SPELLINGS),
+    st.sampled_from(PATH_ENDS),
+)
+
+
+def path_markup(myst: bool, form: str, target: str) -> str:
+    if form == "download":
+        return f"{{download}}`{target}`" if myst else f":download:`{target}`"
+    if form == "image":
+        return f"![i]({target})" if myst else f"`x <{target}>`_"
+    return f"[l]({target})" if myst else f"`l <{target}>`__"
+
+
+@SLOW
+@given(
+    myst=st.booleans(),
+    targets=st.lists(
+        st.tuples(path_targets, st.sampled_from(["download", "image", "link"])),
+        min_size=1,
+        max_size=6,
+    ),
+    where=st.sampled_from(["csv", "pipes", "notes"]),
+)
+def test_paths_never_publish_the_sentinel(site, myst, targets, where):
+    """Class 1 of #23: any target, as Sphinx resolves it, stays inside."""
+    cells = [path_markup(myst, form, target) for target, form in targets]
+    files: dict[str, bytes] = {}
+    if where == "csv":
+        files["d{n}.csv"] = csv_bytes(
+            [["A", "B"], *[[f"r{i}", c] for i, c in enumerate(cells)]]
+        )
+        body = directive(myst, "comparison-table", "", {"file": "d{n}.csv"}, [])
+    elif where == "notes":
+        rows = [["w", "ms", "lower", "2", "1", c, c] for c in cells]
+        files["d{n}.csv"] = csv_bytes(
+            [["workload", "unit", "better", "Go", "Rust", "source", "notes"], *rows]
+        )
+        body = directive(myst, "benchmark-table", "d{n}.csv", {}, [])
+    else:
+        body = directive(
+            myst, "comparison-table", "", {"headers": "A | B"},
+            [f"r{i} | {pipe_cell(c)}" for i, c in enumerate(cells)],
+        )  # fmt: skip
+    source, suffix = page(myst, body)
+    site.build(source, suffix, files).check([], images=True)
+
+
+#: Math that reads, writes, runs or redefines, each naming MARK.
+TEX_TRICKS = ["^^5c", "%", "\\", "{", "}", "\\endcsname", " ", "\\text{", "$"]
+tex_payloads = st.one_of(
+    st.builds(
+        lambda name, trick: f"\\{name}{trick}{{{MARK}}}",
+        st.sampled_from(DANGEROUS_PRIMITIVES),
+        st.sampled_from(["", " ", "18", "5=", "\\x"]),
+    ),
+    st.builds(
+        lambda name: f"^^5c{name}{{{MARK}}}", st.sampled_from(DANGEROUS_PRIMITIVES)
+    ),
+    st.lists(
+        st.one_of(
+            st.sampled_from(TEX_TRICKS),
+            st.sampled_from(DANGEROUS_PRIMITIVES).map(lambda n: "\\" + n),
+            st.sampled_from(["\\frac{a}{b}", "\\alpha", "x^2", "\\sqrt{2}"]),
+        ),
+        max_size=6,
+    ).map(lambda parts: "".join(parts) + MARK),
+)
+
+
+def math_markup(myst: bool, tex: str, dollar: bool) -> str:
+    if myst:
+        return f"${tex}$" if dollar else f"{{math}}`{tex}`"
+    return f":math:`{tex}`"
+
+
+@SLOW
+@given(
+    myst=st.booleans(),
+    payloads=st.lists(st.tuples(tex_payloads, st.booleans()), min_size=1, max_size=5),
+    where=st.sampled_from(["csv", "json", "notes", "caption"]),
+)
+def test_no_tex_from_data_reaches_latex(latex_site, myst, payloads, where):
+    """Class 2 of #23: math from data is checked before LaTeX sees it."""
+    cells = [math_markup(myst, tex, dollar) for tex, dollar in payloads]
+    srcdir = Path(latex_site.srcdir)
+    for stale in ("index.md", "index.rst"):
+        (srcdir / stale).unlink(missing_ok=True)
+    if where in ("csv", "notes"):
+        rows = [["w", "ms", "lower", "2", "1", c, c] for c in cells]
+        data = (
+            csv_bytes(
+                [["workload", "unit", "better", "Go", "Rust", "source", "notes"], *rows]
+            )
+            if where == "notes"
+            else csv_bytes([["A", "B"], *[[f"r{i}", c] for i, c in enumerate(cells)]])
+        )
+        (srcdir / "d.csv").write_bytes(data)
+        name = "benchmark-table" if where == "notes" else "comparison-table"
+        argument = "d.csv" if where == "notes" else ""
+        opts = {} if where == "notes" else {"file": "d.csv"}
+        body = directive(myst, name, argument, opts, [])
+    elif where == "json":
+        rows = json.dumps([[f"r{i}", c] for i, c in enumerate(cells)])
+        body = directive(myst, "comparison-table", "", {"headers": "A | B"}, [rows])
+    else:
+        (srcdir / "d.csv").write_bytes(
+            csv_bytes(
+                [
+                    ["workload", "unit", "better", "Go", "Rust"],
+                    ["w", "ms", "lower", "2", "1"],
+                ]
+            )
+        )
+        body = directive(
+            myst, "benchmark-table", "d.csv", {"caption": " ".join(cells)}, []
+        )
+    text, suffix = page(myst, body)
+    text = text.replace(":orphan:\n\n", "").replace("---\norphan: true\n---\n", "")
+    (srcdir / f"index{suffix}").write_text(text, "utf-8")
+    start = len(latex_site.warning.getvalue())
+    latex_site.build(force_all=True)
+    log = _ANSI.sub("", latex_site.warning.getvalue()[start:])
+    assert "Traceback" not in log, log
+    assert unlocated(log) == [], log
+    tex = "\n".join(p.read_text("utf-8") for p in Path(latex_site.outdir).glob("*.tex"))
+    assert tex_from_data(tex, MARK) == [], log
+    assert SENTINEL.decode() not in tex
+
+
+@PURE
+@given(
+    template=st.text(
+        st.sampled_from("{}[]!:>.<^0123456789abx_ ") | st.characters(), max_size=40
+    ),
+    value=st.text(max_size=20),
+)
+def test_translations_are_filled_safely(template, value):
+    """Class 5 of #23: any catalogue entry is refused or filled, fast and small."""
+    start = time.monotonic()
+    try:
+        out = safe_format(template, {"alt": value, "x": value})
+    except FormatProblem as exc:
+        assert str(exc)
+    else:
+        fields = template.count("{")
+        assert len(out) <= len(template) + fields * (len(value) + MAX_WIDTH)
+    assert time.monotonic() - start < 0.5
+
+
+@SLOW
+@given(
+    rows=st.integers(1, 150),
+    columns=st.integers(2, 8),
+    header=st.integers(1, 3_000),
+    cell=st.integers(0, 200),
+    myst=st.booleans(),
+)
+def test_output_grows_with_the_input_not_with_headers_times_rows(
+    site, rows, columns, header, cell, myst
+):
+    """Class 6 of #23: a 432 KB CSV gave a 157 MB page."""
+    heads = [f"h{c} " + "w" * header for c in range(columns)]
+    body = [[f"r{r}", *("c" * cell for _ in range(columns - 1))] for r in range(rows)]
+    data = csv_bytes([heads, *body])
+    source, suffix = page(
+        myst, directive(myst, "comparison-table", "", {"file": "d{n}.csv"}, [])
+    )
+    site.build(source, suffix, {"d{n}.csv": data}).check([])
