@@ -102,8 +102,9 @@ def test_every_builder_shows_the_same_cells(build_site, builder):
 def test_german(build_site):
     built = build_site(files(), "text", confoverrides={"language": "de"})
     text = words(built.read("index.txt"))
-    assert "4.7× schneller, 95-%-KI 4.5–4.9×" in text
+    assert "4,7× schneller, 95-%-KI 4,5–4,9×" in text
+    assert "30,61 (30,06–31,27)" in text
     # A narrow cell may put the interval under the words, never split it.
     assert "| kein messbarer Unterschied" in text
-    assert "| (0.96–1.08×)" in text
+    assert "| (0,96–1,08×)" in text
     assert "sonst gibt es keinen messbaren Unterschied" in text

@@ -124,7 +124,8 @@ class BaseBenchmarkDirective(SphinxDirective):
         try:
             baseline = self.options.get("baseline")
             margin = Decimal(str(self.config.versus_ratio_margin))
-            return rel, compare(data, systems, baseline, _, margin)
+            language = self.config.language
+            return rel, compare(data, systems, baseline, _, margin, language)
         except SelectionError as exc:
             self.warn(f"{rel}: {exc}")
             return None
