@@ -80,6 +80,8 @@ def test_every_builder_shows_the_same_cells(build_site, builder):
         raw = next(out.glob("*.tex")).read_text("utf-8")
         assert f"\\mbox{{95{NBSP}\\%{NBSP}CI{NBSP}4.5\\textendash{{}}4.9×}}" in raw
         assert "\\mbox{1.6× smaller}" in raw
+        # A figure's spread is whole too: it never breaks after its en dash.
+        assert "\\mbox{(30.06\\textendash{}31.27)}" in raw
         # The supported best figure is bold, the unsupported one is not.
         assert "\\sphinxstylestrong{" in raw
         raw = raw.replace("\\textendash{}", "–").replace("\\%", "%")
@@ -102,8 +104,9 @@ def test_every_builder_shows_the_same_cells(build_site, builder):
 def test_german(build_site):
     built = build_site(files(), "text", confoverrides={"language": "de"})
     text = words(built.read("index.txt"))
-    assert "4.7× schneller, 95-%-KI 4.5–4.9×" in text
+    assert "4,7× schneller, 95-%-KI 4,5–4,9×" in text
+    assert "30,61 (30,06–31,27)" in text
     # A narrow cell may put the interval under the words, never split it.
     assert "| kein messbarer Unterschied" in text
-    assert "| (0.96–1.08×)" in text
+    assert "| (0,96–1,08×)" in text
     assert "sonst gibt es keinen messbaren Unterschied" in text

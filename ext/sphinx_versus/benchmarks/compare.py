@@ -53,11 +53,13 @@ class Cell:
     #: The row's interval verdict told from this system's side, where the
     #: interval compares it with the baseline.
     verdict: Verdict | None = None
+    #: The build's language, whose decimal sign the figures use.
+    language: str | None = None
 
     @property
     def short(self) -> str:
         """The figure without its spread (a chart draws the spread)."""
-        return format_value(self.value, spread=False)
+        return format_value(self.value, spread=False, language=self.language)
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,7 @@ def _row(
     baseline: str,
     _: Callable[[str], str],
     margin: Decimal = DEFAULT_MARGIN,
+    language: str | None = None,
 ) -> Row:
     values = {s: record.values[s] for s in systems}
     best = _best(values, record.better)
@@ -227,20 +230,22 @@ def _row(
             verdict.other,
         }:
             told = verdict.towards(system)
-            ratio = table_phrase(told, record.unit, record.better, _)
+            ratio = table_phrase(told, record.unit, record.better, _, language)
         else:
-            ratio = compare_values(base, value, record.unit, record.better, _)[1]
+            unit, better = record.unit, record.better
+            ratio = compare_values(base, value, unit, better, _, language)[1]
         cells.append(
             Cell(
                 system,
                 value,
-                format_value(value),
+                format_value(value, language=language),
                 system in best,
                 relative,
                 low,
                 high,
                 ratio,
                 told,
+                language,
             )
         )
     return Row(record, tuple(cells), within_spread, verdict)
@@ -252,18 +257,20 @@ def compare(
     baseline: str | None = None,
     _: Callable[[str], str] = untranslated,
     margin: Decimal = DEFAULT_MARGIN,
+    language: str | None = None,
 ) -> Comparison:
     """Everything a view needs, for the chosen systems against the baseline.
 
     A row with a ratio interval (``ratio`` column) is judged by it: its ratio
     cell says what the interval supports, and a figure is best only where
-    the interval shows it better by more than *margin*.
+    the interval shows it better by more than *margin*.  Figures use
+    *language*'s decimal sign and digit grouping (English by default).
     """
     chosen, base = select_systems(data.systems, systems, baseline)
     return Comparison(
         systems=chosen,
         baseline=base,
-        rows=tuple(_row(r, chosen, base, _, margin) for r in data.records),
+        rows=tuple(_row(r, chosen, base, _, margin, language) for r in data.records),
         has_source=data.has_source or len(data.sources) > 1,
         has_notes=data.has_notes,
         environments=data.environments,

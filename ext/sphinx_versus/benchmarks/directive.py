@@ -132,7 +132,8 @@ class BenchmarkFilesDirective(SphinxDirective):
         try:
             baseline = self.options.get("baseline")
             margin = Decimal(str(self.config.versus_ratio_margin))
-            return rel, compare(data, systems, baseline, _, margin)
+            language = self.config.language
+            return rel, compare(data, systems, baseline, _, margin, language)
         except SelectionError as exc:
             option = "systems" if str(exc).startswith(":systems:") else "baseline"
             self.warn(f"{rel}: {exc}", line=self.option_line(option))

@@ -21,7 +21,7 @@ from sphinx import addnodes
 
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
-from sphinx_versus.benchmarks.numbers import EM_DASH
+from sphinx_versus.benchmarks.numbers import EM_DASH, in_language
 from sphinx_versus.benchmarks.stats import NBSP
 from sphinx_versus.benchmarks.words import NOWRAP_CLASS, nowrap, phrase_nodes
 from sphinx_versus.limits import cells_problem
@@ -55,14 +55,15 @@ def _value_entry(cell: Cell) -> nodes.entry:
             classes=["versus-num"],
         )
     # "27.6K (24.7K–29.2K)", "2.1 ± 0.1": the figure and its spread each stay
-    # whole, but a narrow column may put the spread on a line of its own.
+    # whole (in the PDF too), but a narrow column may put the spread on a
+    # line of its own.
     figure, _space, spread = cell.text.partition(" ")
     pieces: list[nodes.Node] = [nodes.Text(cell.text)]
     if spread:
         pieces = [
-            nodes.inline(figure, figure, classes=["versus-figure"]),
+            nowrap(figure, figure, classes=["versus-figure"]),
             nodes.Text(" "),
-            nodes.inline(spread, spread, classes=["versus-figure"]),
+            nowrap(spread, spread, classes=["versus-figure"]),
         ]
     # One element for the value, so that a card's label and value are a pair.
     wraps = ["versus-spread"] if spread else []
@@ -375,7 +376,9 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
             "system is called faster or slower only where the whole interval "
             "lies more than {margin} % beyond 1×; otherwise there is no "
             "measurable difference, and no figure of the row is bold."
-        ).format(margin=f"{(margin * 100).normalize():f}")
+        ).format(
+            margin=in_language(f"{(margin * 100).normalize():f}", self.config.language)
+        )
 
     def markup_entry(self, text: str, kind: str, origin: str) -> nodes.entry:
         """Source and notes cells are inline markup (links work), never raw."""
