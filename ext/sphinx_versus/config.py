@@ -97,6 +97,14 @@ def _flag(value: object) -> str | None:
     return None
 
 
+def _selector(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a str (a CSS selector); got {_given(value)}"
+    if any(char in value for char in "{};<>@"):
+        return f"expected one CSS selector, without {{ }} ; < > or @; got {value!r}"
+    return None
+
+
 def _languages(value: object) -> str | None:
     if not isinstance(value, dict):
         return (
@@ -172,6 +180,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (int,),
         "The most cells (rows × columns) a comparison or benchmark table has.",
         _count(1),
+    ),
+    ConfigValue(
+        "versus_dark_selector",
+        "",
+        "",
+        (str,),
+        "HTML: a selector that matches an ancestor when a theme not known to "
+        "the extension is dark (e.g. 'html.night').",
+        _selector,
     ),
 )
 
