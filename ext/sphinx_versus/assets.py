@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 STATIC = Path(__file__).parent / "static"
 CSS = "versus.css"
 JS = "versus.js"
+#: Written only when ``versus_dark_selector`` names another theme's dark marker.
+DARK_CSS = "versus-dark.css"
+#: The elements that carry the colour variables (versus.css's first rule).
+COLOURED = (
+    ".versus-code-compare,.versus-table-wrapper,.versus-table-notes,.versus-chart"
+)
 #: Classes of other extensions' tabs the script syncs (see ``interop``).
 OTHER_TABS = frozenset({"sd-tab-label", "sphinx-tabs-tab"})
 
@@ -45,6 +51,17 @@ def uses_assets(doctree: nodes.Node) -> bool:
     return False
 
 
+def dark_rule(selector: str) -> str:
+    """The rule that turns the extension's colours dark under *selector*.
+
+    The known themes' markers are in versus.css; this is for any other theme
+    (``versus_dark_selector``, checked in :mod:`sphinx_versus.config`).
+    """
+    if not selector.strip():
+        return ""
+    return f":is({selector}) :is({COLOURED}){{color-scheme:dark;--versus-dark:1}}\n"
+
+
 def setup(app: Sphinx, js_attributes: Callable[[Sphinx], dict[str, Any]]) -> None:
     """Serve ``static/`` and link its files from the pages that use them."""
     copy = True
@@ -53,8 +70,15 @@ def setup(app: Sphinx, js_attributes: Callable[[Sphinx], dict[str, Any]]) -> Non
         copy = False
 
     def copy_files(app: Sphinx) -> None:
-        if copy and app.builder.format == "html":
+        if app.builder.format != "html":
+            return
+        if copy:
             copy_asset(STATIC, Path(app.outdir, "_static"), force=True)
+        dark = dark_rule(app.config.versus_dark_selector)
+        if dark:
+            static = Path(app.outdir, "_static")
+            static.mkdir(parents=True, exist_ok=True)
+            (static / DARK_CSS).write_text(dark, "utf-8")
 
     def link(
         app: Sphinx,
@@ -67,6 +91,8 @@ def setup(app: Sphinx, js_attributes: Callable[[Sphinx], dict[str, Any]]) -> Non
         if doctree is None or not uses_assets(doctree):
             return
         app.add_css_file(CSS)
+        if app.config.versus_dark_selector:
+            app.add_css_file(DARK_CSS)
         app.add_js_file(JS, loading_method="defer", **js_attributes(app))
 
     app.connect("builder-inited", copy_files)

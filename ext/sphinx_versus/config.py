@@ -137,6 +137,14 @@ def _margin(value: object) -> str | None:
     return None
 
 
+def _selector(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a str (a CSS selector); got {_given(value)}"
+    if any(char in value for char in "{};<>@"):
+        return f"expected one CSS selector, without {{ }} ; < > or @; got {value!r}"
+    return None
+
+
 def _languages(value: object) -> str | None:
     if not isinstance(value, dict):
         return (
@@ -245,6 +253,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "How far a ratio's 95 % interval must lie beyond 1 (0.05: above 1.05 "
         "or below 1/1.05) to be called faster or slower.",
         _margin,
+    ),
+    ConfigValue(
+        "versus_dark_selector",
+        "",
+        "",
+        (str,),
+        "HTML: a selector that matches an ancestor when a theme not known to "
+        "the extension is dark (e.g. 'html.night').",
+        _selector,
     ),
 )
 

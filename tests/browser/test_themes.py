@@ -212,17 +212,24 @@ def test_tabs_switch(themed: tuple[Theme, Site], open_page: Callable[..., Any]) 
 
 
 def _side_by_side(page: Page, root: str) -> None:
-    """Every panel of the block is visible, in columns, under its label."""
+    """Every panel of the block is visible, in columns, each under its tab.
+
+    Side by side, the tab row stays where it was and each tab heads its
+    panel's column, so switching views moves nothing on the page.
+    """
     selector = f"{root} [role=tabpanel]"
     assert all(_visible(page, selector)), f"{root}: a panel is hidden"
-    labels = page.locator(f"{root} .versus-panel-label")
-    assert all(_visible(page, f"{root} .versus-panel-label")), f"{root}: no label"
+    assert all(_visible(page, f"{root} [role=tab]")), f"{root}: no label"
     boxes = [p.bounding_box() for p in page.locator(selector).all()]
-    assert all(boxes)
+    heads = [t.bounding_box() for t in page.locator(f"{root} [role=tab]").all()]
+    assert all(boxes) and len(heads) == len(boxes)
     first, second = boxes[0], boxes[1]
     assert first and second
     assert first["x"] + first["width"] <= second["x"] + 1, f"not columns: {boxes}"
-    assert labels.count() == len(boxes)
+    for head, box in zip(heads, boxes, strict=True):
+        assert head and box
+        assert abs(head["x"] - box["x"]) <= 1, f"{root}: tab not over its panel"
+        assert head["y"] + head["height"] <= box["y"] + 1
 
 
 def test_side_by_side_shows_every_panel(

@@ -78,3 +78,24 @@ def test_rebuild_does_not_report_a_config_change(build_site):
     for static in ("versus.js", "versus.css"):
         assert (second.outdir / "_static" / static).is_file()
     assert second.app.config.html_static_path == []
+
+
+def test_another_themes_dark_marker(build_site):
+    built = build_site(
+        {"index.md": "# Home\n\n" + PAIR},
+        confoverrides={"versus_dark_selector": "html.night"},
+    )
+    assert "_static/versus-dark.css" in built.read("index.html")
+    rule = (built.outdir / "_static" / "versus-dark.css").read_text("utf-8")
+    assert rule.startswith(":is(html.night) :is(.versus-code-compare,")
+    assert "color-scheme:dark" in rule
+
+
+def test_a_dark_selector_cannot_inject_css(build_site):
+    built = build_site(
+        {"index.md": "# Home\n\n" + PAIR},
+        confoverrides={"versus_dark_selector": "html}body{display:none"},
+        warnings_ok=True,
+    )
+    assert "versus_dark_selector" in built.warnings
+    assert not (built.outdir / "_static" / "versus-dark.css").exists()

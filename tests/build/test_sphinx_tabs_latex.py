@@ -3,7 +3,7 @@
 sphinx-tabs shapes its doctree while reading, for the builder that reads it
 (sphinx-tabs #150).  Read the Docs builds HTML and then LaTeX from the same
 pickled doctrees, which used to print every tab label and then every panel.
-sphinx_versus.code_compare.fallback rewrites both shapes; these tests build
+sphinx_versus.interop.sphinx_tabs rewrites both shapes; these tests build
 in that order and fresh, and require the same labelled interleaving from both.
 """
 

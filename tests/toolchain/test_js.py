@@ -8,7 +8,7 @@ import pytest
 
 from tests.paths import ROOT
 
-SCRIPTS = sorted((ROOT / "ext" / "sphinx_versus").glob("*/static/*.js"))
+SCRIPTS = sorted((ROOT / "ext" / "sphinx_versus" / "static").glob("*.js"))
 TYPESCRIPT = "typescript@5"
 
 

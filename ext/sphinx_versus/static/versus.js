@@ -1,175 +1,148 @@
 // @ts-check
-// sphinx-versus: code-compare tabs, the reader's language and view.  Python
-// decides every key and width (data-versus-*); this script only acts on them.
-// One start-up, one storage layer, at most one layout pass per interaction.
+// sphinx-versus: tabs, the reader's language and view (see code_compare/html.py).
 "use strict";
 (() => {
-  const D = document, ROOT = ".versus-code-compare", TAB = '[role="tab"]',
-    SD = ".sd-tab-label[data-sync-id]", ST = "button.sphinx-tabs-tab.group-tab",
-    me = D.currentScript,
-    /** @param {string | null | undefined} t @returns {any} */
-    json = (t) => { try { return JSON.parse(t || "null"); } catch { return null; } },
-    names = json(me?.getAttribute("data-versus-languages")) || {},
-    label = me?.getAttribute("data-versus-toggle") || "Side by side";
-  /** @type {{design: Record<string,string>, tabs: Record<string,string>, languages: string[]}} */
-  let page = { design: {}, tabs: {}, languages: [] }, busy = false, queued = false, ch = 0;
+  const D = document, R = ".versus-code-compare", T = '[role="tab"]', SD = ".sd-tab-label[data-sync-id]",
+    ST = "button.sphinx-tabs-tab.group-tab", me = D.currentScript;
+  /** @param {any} t @returns {any} */
+  const js = (t) => { try { return JSON.parse(t || "null"); } catch { return null; } };
+  /** @param {ParentNode} p @param {string} s @returns {HTMLElement[]} */
+  const all = (p, s) => Array.from(p.querySelectorAll(s));
+  /** @param {Element} e */
+  const at = (e) => e.getAttribute("aria-selected") === "true";
+  /** @param {Element} e @param {string} n */
+  const get = (e, n) => e.getAttribute(n) || "";
+  const names = js(me?.getAttribute("data-versus-languages")) || {}, roots = () => all(D, R).filter((r) => r.querySelector(T));
+  /** @type {{design: Record<string, string>, tabs: Record<string, string>, languages: string[]}} */
+  let page = { design: {}, tabs: {}, languages: [] }, busy = 0, queued = 0, ch = 0;
 
-  /** localStorage, or nothing where it is blocked. @param {string} k @param {string} [v] */
+  /** @param {string} k @param {string} [v] */
   function store(k, v) {
-    try {
-      if (v === undefined) return localStorage.getItem("versus-" + k);
-      localStorage.setItem("versus-" + k, v);
-    } catch { /* the choice lasts for this page */ }
+    try { if (v) localStorage.setItem("versus-" + k, v); else return localStorage.getItem("versus-" + k); } catch { }
     return null;
   }
-  /** @param {ParentNode} p @param {string} s @returns {HTMLElement[]} */
-  const all = (p, s) => /** @type {HTMLElement[]} */ (Array.from(p.querySelectorAll(s)));
-  const roots = () => all(D, ROOT).filter((r) => r.querySelector(TAB));
-  /** @param {Element} el */
-  const tabsOf = (el) => all(/** @type {Element} */ (el.parentElement), `:scope > ${TAB}`);
+  /** @param {"design" | "tabs"} map @param {Element} e @param {string} n */
+  const key = (map, e, n) => page[map][get(e, n)] || "";
 
-  /** Select one tab of its list and show its panel. @param {HTMLElement} tab */
+  /** @param {HTMLElement} tab */
   function select(tab) {
-    for (const t of tabsOf(tab)) {
-      const on = t === tab, p = D.getElementById(t.getAttribute("aria-controls") || "");
-      t.setAttribute("aria-selected", String(on));
-      t.tabIndex = on ? 0 : -1;
-      if (p) p.hidden = !on;
+    for (const t of all(/** @type {Element} */ (tab.parentElement), ":scope>" + T)) {
+      const p = D.getElementById(get(t, "aria-controls"));
+      t.setAttribute("aria-selected", String(t === tab));
+      t.tabIndex = t === tab ? 0 : -1;
+      if (p) p.hidden = t !== tab;
     }
   }
 
-  /** Every widget on the page shows `key`; `anchor` keeps its place on screen.
-   * @param {string} key @param {Element | null} anchor */
-  function choose(key, anchor) {
-    if (!key) return;
-    store("lang", key);
-    const top = anchor ? anchor.getBoundingClientRect().top : 0;
-    busy = true;
+  /** @param {string} k */
+  function choose(k) {
+    if (!k) return;
+    store("lang", k);
+    busy = 1;
     for (const r of roots()) {
-      const t = all(r, TAB).find((x) => x.dataset.versusSync === key);
-      if (t && t.getAttribute("aria-selected") !== "true") select(t);
+      const t = all(r, T).find((x) => x.dataset.versusSync === k);
+      if (t && !at(t)) select(t);
     }
     for (const l of all(D, SD)) {
-      const i = D.getElementById(l.getAttribute("for") || "");
-      if (page.design[l.dataset.syncId || ""] === key && i instanceof HTMLInputElement && !i.checked) {
+      const i = D.getElementById(get(l, "for"));
+      if (key("design", l, "data-sync-id") === k && i instanceof HTMLInputElement && !i.checked) {
         i.checked = true;
-        i.dispatchEvent(new Event("change", { bubbles: true })); // sphinx-design syncs its group
+        i.dispatchEvent(new Event("change", { bubbles: true }));
       }
     }
-    for (const b of all(D, ST)) {
-      if (b.getAttribute("aria-selected") !== "true" && page.tabs[b.getAttribute("name") || ""] === key) b.click();
-    }
-    busy = false;
-    if (anchor) scrollBy(0, anchor.getBoundingClientRect().top - top);
+    for (const b of all(D, ST)) if (!at(b) && key("tabs", b, "name") === k) b.click();
+    busy = 0;
   }
 
-  /** The layout pass: measure every block, then change them all. */
   function layout() {
-    const rs = roots();
-    const fits = rs.map((r) => {
-      const ps = all(r, '[role="tabpanel"]'), pre = r.querySelector("pre"), box = r.querySelector(".versus-panels");
-      if (!pre || !box) return false;
-      const s = getComputedStyle(pre);
+    const rs = roots(), fits = rs.map((r) => {
+      const ps = all(r, '[role="tabpanel"]'), pre = r.querySelector("pre"), box = /** @type {HTMLElement} */ (r.querySelector(".versus-panels")),
+        s = pre && getComputedStyle(pre);
+      if (!s) return false;
       if (!ch) {
         const m = D.createElement("span");
         m.textContent = "0".repeat(40);
-        m.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${s.font}`;
+        m.style.cssText = "position:absolute;white-space:pre;font:" + s.font;
         r.append(m);
-        ch = m.getBoundingClientRect().width / 40;
+        ch = m.offsetWidth / 40;
         m.remove();
       }
-      const gap = parseFloat(getComputedStyle(box).columnGap) || 12,
-        pane = (box.clientWidth - gap * (ps.length - 1)) / ps.length,
-        pad = parseFloat(s.paddingLeft) + parseFloat(s.paddingRight) + 2;
-      return ps.every((p) => Number(p.dataset.versusColumns) * ch <= pane - pad);
-    });
-    const scroll = all(D, `${ROOT} pre, div.versus-table-wrapper`).map((b) => [b, b.scrollWidth > b.clientWidth + 1]);
+      const pane = (box.clientWidth - 12 * (ps.length - 1)) / ps.length - parseFloat(s.paddingLeft) * 2 - 2;
+      return ps.every((p) => +(p.dataset.versusColumns || 0) * ch <= pane);
+    }), wide = all(D, R + " pre,div.versus-table-wrapper").map((b) => [b, b.scrollWidth > b.clientWidth + 1]);
     rs.forEach((r, i) => {
-      const view = r.dataset.versusPreferred === "side-by-side" && fits[i] ? "side-by-side" : "tabs";
-      r.dataset.versusView = view;
+      const v = r.dataset.versusPreferred != "tabs" && fits[i] ? "side-by-side" : "tabs";
+      r.dataset.versusView = v;
       r.dataset.versusFit = fits[i] ? "side-by-side" : "tabs";
-      r.querySelector(".versus-view-toggle")?.setAttribute("aria-pressed", String(view !== "tabs"));
+      r.querySelector(".versus-view-toggle")?.setAttribute("aria-pressed", String(v != "tabs"));
     });
-    for (const [b, wide] of /** @type {[HTMLElement, boolean][]} */ (scroll)) {
-      if (wide && !b.hasAttribute("tabindex")) b.tabIndex = 0;
-      else if (!wide && b.tabIndex === 0 && !b.matches("[role]")) b.removeAttribute("tabindex");
+    for (const [b, w] of /** @type {[HTMLElement, boolean][]} */ (wide)) {
+      if (w && !b.hasAttribute("tabindex")) b.dataset.versusScroll = "", b.tabIndex = 0;
+      if (!w && b.dataset.versusScroll != null) delete b.dataset.versusScroll, b.removeAttribute("tabindex");
     }
   }
 
   /** @param {Event} e */
   function onClick(e) {
-    const el = e.target instanceof Element ? e.target : null, tab = el?.closest(`${ROOT} ${TAB}`);
-    if (tab instanceof HTMLElement) return choose(tab.dataset.versusSync || "", tab);
-    const toggle = el?.closest(".versus-view-toggle");
-    if (toggle) {
-      const view = toggle.getAttribute("aria-pressed") === "true" ? "tabs" : "side-by-side", top = toggle.getBoundingClientRect().top;
-      store("view", view);
-      for (const r of roots()) r.dataset.versusPreferred = view;
+    const el = /** @type {Element} */ (e.target), tab = el.closest?.(R + " " + T), tg = el.closest?.(".versus-view-toggle"),
+      st = busy ? null : el.closest?.(ST);
+    if (tab instanceof HTMLElement) choose(tab.dataset.versusSync || "");
+    else if (tg) {
+      const v = get(tg, "aria-pressed") == "true" ? "tabs" : "side-by-side";
+      store("view", v);
+      for (const r of roots()) r.dataset.versusPreferred = v;
       layout();
-      return scrollBy(0, toggle.getBoundingClientRect().top - top);
-    }
-    const st = busy ? null : el?.closest(ST);
-    if (st && st.getAttribute("aria-selected") === "true") {
-      const key = page.tabs[st.getAttribute("name") || ""];
-      if (page.languages.includes(key)) choose(key, st);
-    }
+    } else if (st && at(st) && page.languages.includes(key("tabs", st, "name"))) choose(key("tabs", st, "name"));
   }
 
   /** @param {KeyboardEvent} e */
   function onKey(e) {
-    const t = e.target;
-    if (!(t instanceof HTMLElement) || !t.matches(`${ROOT} ${TAB}`) || e.altKey || e.ctrlKey || e.metaKey) return;
-    const ts = tabsOf(t), n = ts.length, i = ts.indexOf(t),
-      j = /** @type {Record<string, number>} */ ({ ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 })[e.key];
-    if (j === undefined) return;
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (!t.matches?.(R + " " + T) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const ts = all(/** @type {Element} */ (t.parentElement), ":scope>" + T), n = ts.length, i = ts.indexOf(t),
+      j = /** @type {any} */ ({ ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 })[e.key];
+    if (j == null) return;
     e.preventDefault();
     ts[j].focus();
-    choose(ts[j].dataset.versusSync || "", ts[j]);
+    choose(ts[j].dataset.versusSync || "");
   }
 
   /** @param {Event} e */
   function onChange(e) {
-    const i = e.target;
-    if (busy || !(i instanceof HTMLInputElement) || !i.checked || !i.id) return;
-    const l = D.querySelector(`${SD}[for="${CSS.escape(i.id)}"]`), key = l ? page.design[l.getAttribute("data-sync-id") || ""] : "";
-    if (l && page.languages.includes(key)) choose(key, l);
+    const i = e.target, l = !busy && i instanceof HTMLInputElement && i.checked && i.id && D.querySelector(`${SD}[for="${CSS.escape(i.id)}"]`),
+      k = l ? key("design", l, "data-sync-id") : "";
+    if (l && page.languages.includes(k)) choose(k);
   }
 
-  /** ?lang= names a configured language or a key on this page, in any case. @param {string} v */
+  /** @param {string} v */
   function fromUrl(v) {
-    const same = (/** @type {string} */ a) => a && a.localeCompare(v, "en", { sensitivity: "accent" }) === 0;
-    for (const [n, k] of Object.entries(names)) if (same(n)) return String(k);
-    const keys = [...page.languages, ...Object.values(page.tabs), ...all(D, "[data-versus-sync]").map((x) => x.dataset.versusSync || "")];
-    return keys.find(same) || "";
+    /** @param {string} a */
+    const same = (a) => !!a && !a.localeCompare(v, "en", { sensitivity: "accent" });
+    for (const n in names) if (same(n)) return String(names[n]);
+    return [...page.languages, ...Object.values(page.tabs), ...all(D, "[data-versus-sync]").map((x) => x.dataset.versusSync || "")]
+      .find(same) || "";
   }
 
-  let started = false;
+  let started = 0;
   function start() {
-    if (started) return;
-    started = true;
-    page = { ...page, ...json(D.getElementById("versus-sync-ids")?.textContent) };
-    const view = store("view");
+    if (started++) return;
+    page = { ...page, ...js(D.getElementById("versus-sync-ids")?.textContent) };
     for (const r of roots()) {
-      const bar = r.querySelector(".versus-code-compare-bar"), b = D.createElement("button");
+      const b = D.createElement("button");
       b.type = "button";
       b.className = "versus-view-toggle";
-      b.textContent = label;
-      bar?.append(b);
-      // Side by side wherever every pane fits its code, unless the reader chose.
-      r.dataset.versusPreferred = view === "tabs" ? view : "side-by-side";
+      b.textContent = me?.getAttribute("data-versus-toggle") || "Side by side";
+      r.querySelector(".versus-code-compare-bar")?.append(b);
+      r.dataset.versusPreferred = store("view") || (r.matches(".versus-layout-tabs") ? "tabs" : "side-by-side");
       r.classList.add("versus-js");
     }
-    choose(fromUrl(new URLSearchParams(location.search).get("lang") || "") || store("lang") || "", null);
+    choose(fromUrl(new URLSearchParams(location.search).get("lang") || "") || store("lang") || "");
     layout();
     D.addEventListener("click", onClick);
     D.addEventListener("keydown", onKey);
     D.addEventListener("change", onChange);
-    addEventListener("resize", () => {
-      if (!queued) (queued = true), requestAnimationFrame(() => { queued = false; layout(); });
-    });
+    addEventListener("resize", () => queued || (queued = requestAnimationFrame(() => { queued = 0; layout(); })));
   }
-  // After sphinx-design and sphinx-tabs restore their own state (their
-  // DOMContentLoaded listeners were added first), so the reader's choice wins.
-  if (D.readyState === "complete") start();
+  if (D.readyState == "complete") start();
   else addEventListener("DOMContentLoaded", start), addEventListener("load", start);
 })();
