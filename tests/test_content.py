@@ -174,6 +174,10 @@ FACTS: dict[str, list[str]] = {
     "guide/performance": [
         r"99%",
         r"not measurements made by this project",
+        r"95 % confidence interval",
+    ],
+    "guide/how-we-measured": [
+        r"not measurements made by this project",
         r"hardware is unknown",
         r"versions are unknown",
         r"Go vs Rust article",
@@ -326,7 +330,7 @@ def test_feature_table_has_exactly_the_article_rows(docs_build: DocsBuild) -> No
 
 @pytest.mark.parametrize("workload", list(BENCHMARKS))
 def test_benchmark_workload_and_figures(docs_build: DocsBuild, workload: str) -> None:
-    soup = docs_build.soup("guide/performance")
+    soup = docs_build.soup("guide/how-we-measured")
     table = soup.find("table", id="benchmark-table")
     assert table is not None, "the benchmark table has no id 'benchmark-table'"
     row = next(
@@ -363,10 +367,10 @@ def test_benchmark_figures_come_from_the_csv(docs_build: DocsBuild) -> None:
 
 
 def test_benchmark_chart_is_shown(docs_build: DocsBuild) -> None:
-    figure = docs_build.soup("guide/performance").find(id="benchmark-chart")
+    figure = docs_build.soup("guide/how-we-measured").find(id="benchmark-chart")
     assert figure is not None, "the chart has no id 'benchmark-chart'"
     chart = figure.find(["svg", "img", "object"])
-    assert chart is not None, "no chart image on the performance page"
+    assert chart is not None, "no chart image on the how-we-measured page"
     title = chart.find("title")
     alt = normalise(title.get_text() if title else chart.get("alt", ""))
     for workload in BENCHMARKS:
@@ -412,7 +416,7 @@ def test_samples_are_verified_versions_not_typed(docs_build: DocsBuild) -> None:
         re.M,
     )
     assert go and rust
-    for docname in ("guide/deployment", "guide/memory", "guide/performance"):
+    for docname in ("guide/deployment", "guide/memory", "guide/how-we-measured"):
         text = docs_build.text(docname)
         assert f"Go {go.group(1)}" in text, docname
         assert f"Rust {rust.group(1)}" in text, docname
