@@ -682,3 +682,27 @@ def test_error_catalogue_matches_the_build(
     ]
     expected = blocks["Reported"].strip().splitlines()
     assert actual == expected
+
+
+# -- the performance page's summary (issue 24) ---------------------------------------
+
+
+def test_performance_summary_claims_are_the_csvs(docs_build: DocsBuild) -> None:
+    """The summary's "article claims" column repeats docs/data/benchmarks.csv,
+    row for row, and its measured column is written by the role, never typed."""
+    with (DOCS / "data" / "benchmarks.csv").open(encoding="utf-8-sig") as f:
+        records = list(csv.DictReader(f))
+    table = docs_build.soup("guide/performance").find(
+        "table", id="performance-summary-table"
+    )
+    assert table is not None, "no summary table on guide/performance"
+    rows = table.select("tbody tr")
+    assert len(rows) == len(records)
+    for tr, record in zip(rows, records, strict=True):
+        _workload, claims, measured = tr.find_all("td")
+        expected = numbers_in(record["Go"]) + numbers_in(record["Rust"])
+        assert numbers_in(normalise(claims.get_text(" "))) == expected, (
+            record["workload"],
+            claims.get_text(" "),
+        )
+        assert measured.select(".versus-ratio"), f"{record['workload']}: typed"
