@@ -706,3 +706,17 @@ def test_performance_summary_claims_are_the_csvs(docs_build: DocsBuild) -> None:
             claims.get_text(" "),
         )
         assert measured.select(".versus-ratio"), f"{record['workload']}: typed"
+
+
+def test_dockerfiles_share_their_final_stage() -> None:
+    """guide/deployment shows the final stage once, from go.Dockerfile, and
+    says it is the same in both files: it must be, line for line."""
+    stages = [
+        (ROOT / "snippets" / "docker" / f"{lang}.Dockerfile")
+        .read_text(encoding="utf-8")
+        .split("# Stage 2", 1)
+        for lang in ("go", "rust")
+    ]
+    assert all(len(parts) == 2 for parts in stages), "no '# Stage 2' marker"
+    assert stages[0][1] == stages[1][1]
+    assert stages[0][0] != stages[1][0]
