@@ -263,3 +263,27 @@ epub_identifier = "urn:uuid:2167c1b8-f4e1-55cb-9b7a-efae2f17f087"
 epub_show_urls = "footnote"
 # The 404 page is for the web server; an e-book has no missing URLs.
 epub_exclude_files = ["404.xhtml"]
+
+
+# -- The reader's guide: listings appendix, running header --------------------
+# docs/_ext/snippet_listings.py shows the samples as readers should see them
+# (no region markers, output without comment prefixes).  The complete
+# programs page is the PDF's appendix of listings; in HTML it sits in its own
+# HTML-only toctree (index.md), so it is not a chapter of the guide as well.
+extensions.append("snippet_listings")
+latex_appendices = ["programs"]
+# The running header names the book, not "Release 0.1.0": Sphinx's own
+# "normal" page style (sphinxlatexstylepage.sty) with \@title alone on the
+# right; the chapter and section stay in the footer, the page number too.
+latex_elements["preamble"] += r"""
+\makeatletter
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyfoot[R]{{\py@HeaderFamily\thepage}}%
+  \fancyfoot[L]{{\py@HeaderFamily\nouppercase{\rightmark}}}%
+  \fancyhead[R]{{\py@HeaderFamily\@title}}%
+  \renewcommand{\headrulewidth}{0.4pt}%
+  \renewcommand{\footrulewidth}{0.4pt}%
+}
+\makeatother
+"""

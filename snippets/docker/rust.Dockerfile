@@ -12,11 +12,12 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 # --locked: exactly the dependency versions in the committed Cargo.lock.
-RUN cargo build --release --locked --bin http
+RUN cargo build --release --locked --bin http \
+ && install -D target/release/http /out/server
 
 # Stage 2: only the binary, on a small base image.
 FROM alpine:3.22
-COPY --from=builder /src/target/release/http /usr/local/bin/server
+COPY --from=builder /out/server /usr/local/bin/server
 USER nobody
 # Listen on all interfaces inside the container; the sample defaults to
 # 127.0.0.1, which would be unreachable through a published port.

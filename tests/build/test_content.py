@@ -174,6 +174,10 @@ FACTS: dict[str, list[str]] = {
     "guide/performance": [
         r"99%",
         r"not measurements made by this project",
+        r"95 % confidence interval",
+    ],
+    "guide/how-we-measured": [
+        r"not measurements made by this project",
         r"hardware is unknown",
         r"versions are unknown",
         r"Go vs Rust article",
@@ -326,7 +330,7 @@ def test_feature_table_has_exactly_the_article_rows(docs_build: DocsBuild) -> No
 
 @pytest.mark.parametrize("workload", list(BENCHMARKS))
 def test_benchmark_workload_and_figures(docs_build: DocsBuild, workload: str) -> None:
-    soup = docs_build.soup("guide/performance")
+    soup = docs_build.soup("guide/how-we-measured")
     table = soup.find("table", id="benchmark-table")
     assert table is not None, "the benchmark table has no id 'benchmark-table'"
     row = next(
@@ -363,10 +367,10 @@ def test_benchmark_figures_come_from_the_csv(docs_build: DocsBuild) -> None:
 
 
 def test_benchmark_chart_is_shown(docs_build: DocsBuild) -> None:
-    figure = docs_build.soup("guide/performance").find(id="benchmark-chart")
+    figure = docs_build.soup("guide/how-we-measured").find(id="benchmark-chart")
     assert figure is not None, "the chart has no id 'benchmark-chart'"
     chart = figure.find(["svg", "img", "object"])
-    assert chart is not None, "no chart image on the performance page"
+    assert chart is not None, "no chart image on the how-we-measured page"
     title = chart.find("title")
     alt = normalise(title.get_text() if title else chart.get("alt", ""))
     for workload in BENCHMARKS:
@@ -412,7 +416,7 @@ def test_samples_are_verified_versions_not_typed(docs_build: DocsBuild) -> None:
         re.M,
     )
     assert go and rust
-    for docname in ("guide/deployment", "guide/memory", "guide/performance"):
+    for docname in ("guide/deployment", "guide/memory", "guide/how-we-measured"):
         text = docs_build.text(docname)
         assert f"Go {go.group(1)}" in text, docname
         assert f"Rust {rust.group(1)}" in text, docname
@@ -678,3 +682,41 @@ def test_error_catalogue_matches_the_build(
     ]
     expected = blocks["Reported"].strip().splitlines()
     assert actual == expected
+
+
+# -- the performance page's summary (issue 24) ---------------------------------------
+
+
+def test_performance_summary_claims_are_the_csvs(docs_build: DocsBuild) -> None:
+    """The summary's "article claims" column repeats docs/data/benchmarks.csv,
+    row for row, and its measured column is written by the role, never typed."""
+    with (DOCS / "data" / "benchmarks.csv").open(encoding="utf-8-sig") as f:
+        records = list(csv.DictReader(f))
+    table = docs_build.soup("guide/performance").find(
+        "table", id="performance-summary-table"
+    )
+    assert table is not None, "no summary table on guide/performance"
+    rows = table.select("tbody tr")
+    assert len(rows) == len(records)
+    for tr, record in zip(rows, records, strict=True):
+        _workload, claims, measured = tr.find_all("td")
+        expected = numbers_in(record["Go"]) + numbers_in(record["Rust"])
+        assert numbers_in(normalise(claims.get_text(" "))) == expected, (
+            record["workload"],
+            claims.get_text(" "),
+        )
+        assert measured.select(".versus-ratio"), f"{record['workload']}: typed"
+
+
+def test_dockerfiles_share_their_final_stage() -> None:
+    """guide/deployment shows the final stage once, from go.Dockerfile, and
+    says it is the same in both files: it must be, line for line."""
+    stages = [
+        (ROOT / "snippets" / "docker" / f"{lang}.Dockerfile")
+        .read_text(encoding="utf-8")
+        .split("# Stage 2", 1)
+        for lang in ("go", "rust")
+    ]
+    assert all(len(parts) == 2 for parts in stages), "no '# Stage 2' marker"
+    assert stages[0][1] == stages[1][1]
+    assert stages[0][0] != stages[1][0]

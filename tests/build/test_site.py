@@ -52,9 +52,11 @@ def _rel(soup: BeautifulSoup, rel: str) -> str | None:
 
 
 def test_next_and_previous_stay_within_a_book(built: DocsHtml) -> None:
-    # The last pages of the reader's guide lead on to the glossary, no further.
+    # The last pages of the reader's guide lead on to the glossary and the
+    # complete programs (the PDF's appendix), no further.
     assert _rel(_soup(built, "guide/bottom-line"), "next") == "../glossary.html"
-    assert _rel(_soup(built, "glossary"), "next") is None
+    assert _rel(_soup(built, "glossary"), "next") == "programs.html"
+    assert _rel(_soup(built, "programs"), "next") is None
     # The writer's guide starts a book of its own: no way back into the guide.
     assert _rel(_soup(built, "writers-guide/index"), "prev") is None
     assert _rel(_soup(built, "writers-guide/index"), "next") == "about.html"
@@ -75,7 +77,7 @@ def test_sidebar_holds_both_books_in_order(built: DocsHtml) -> None:
     nav = _soup(built, "index").select_one(".sidebar-tree")
     assert nav is not None
     captions = [c.get_text(strip=True) for c in nav.select("p.caption")]
-    assert captions == ["The guide", "Reference", "For writers"]
+    assert captions == ["The guide", "Reference", "Appendix", "For writers"]
     links = [a["href"] for a in nav.select("a.reference")]
     assert links.index("glossary.html") < links.index("writers-guide/index.html")
 

@@ -321,6 +321,8 @@ def test_every_guide_page_is_one_chapter(site: Site) -> None:
         for toctree in toctrees
         for name in toctree["includefiles"]
     ]
+    # latex_appendices (the complete programs) follow the parts' chapters.
+    expected += [_title(site.doctrees[name]) for name in _appendices()]
     chapters = [b.title for b in site.outline if b.depth == 1]
     if chapters[-1:] == ["Index"]:  # the index closes the book, after the pages
         chapters.pop()
@@ -329,6 +331,11 @@ def test_every_guide_page_is_one_chapter(site: Site) -> None:
     captions = [t["caption"] for t in toctrees]
     assert len(parts) == len(captions)
     assert all(_same(p, c) for p, c in zip(parts, captions, strict=True)), parts
+
+
+def _appendices() -> list[str]:
+    found = runpy.run_path(str(DOCS / "conf.py")).get("latex_appendices", [])
+    return [str(name) for name in found]
 
 
 def _title(doctree: nodes.document) -> str:
@@ -405,6 +412,72 @@ def _end_of_braces(text: str, start: int) -> int:
 
 def _chapters(pdf: Path) -> list[str]:
     return [b.title for b in rtd.pdf_outline(pdf) if b.depth <= 1]
+
+
+# -- the reader's guide as a book (issue 24) -------------------------------------
+
+#: Guide concepts the PDF's index must hold, beyond the glossary's terms.
+MIN_INDEX_CONCEPTS = 30
+
+
+def test_running_header_is_the_title_not_the_release(
+    site: Site, site_conf: dict[str, object]
+) -> None:
+    """Every page after the title page is headed by the book's title; no page
+    repeats "Release 0.1.0" (the title page names the release once)."""
+    release = rtd.squash(f"Release {site_conf['release']}")
+    title = rtd.squash(str(site_conf["project"]))
+    later = site.pages[1:]
+    assert not [n for n, page in enumerate(later, 2) if release in page]
+    headed = [page for page in later if page.startswith(title) or title in page]
+    # Part and chapter openers have no header; every other page has the title.
+    assert len(headed) > len(later) / 2, (len(headed), len(later))
+
+
+def test_index_holds_the_guides_concepts(site: Site) -> None:
+    """At least 30 index entries from the guide's own pages (not the
+    glossary), each of them in the PDF's index."""
+    concepts = {
+        entry[1].split(";")[0].strip()
+        for docname, node in _find(site, addnodes.index, LATEX_TAGS)
+        if docname.startswith("guide/")
+        for entry in node["entries"]
+    }
+    assert len(concepts) >= MIN_INDEX_CONCEPTS, sorted(concepts)
+    last = site.outline[-1]
+    index_text = "".join(site.pages[last.page - 1 :])
+    assert [c for c in concepts if rtd.squash(c) not in index_text] == []
+
+
+def test_home_pages_answer_is_in_the_pdf(site: Site) -> None:
+    assert rtd.squash("start with Go, reach for Rust when you must") in site.text
+
+
+def test_performance_summary_table_prints_on_one_page(site: Site) -> None:
+    caption = rtd.squash("The article’s claims and this project’s measurements")
+    pages = [page for page in site.pages if caption in page]
+    assert len(pages) == 1, f"the summary's caption is on {len(pages)} pages"
+    for workload in (
+        "HTTP requests per second",
+        "Decoding 1 MB of JSON",
+        "Binary search, 10M items",
+        "Idle server memory",
+        "Compile time",
+    ):
+        assert rtd.squash(workload) in pages[0], workload
+    assert pages[0].count(rtd.squash("95 % CI")) >= 5
+
+
+def test_complete_programs_are_an_appendix_without_markers(site: Site) -> None:
+    """The PDF lists every verified program in full, and no region marker or
+    output comment shows anywhere in it."""
+    appendix = next(b for b in site.outline if _same(b.title, "The complete programs"))
+    text = "".join(site.pages[appendix.page - 1 :])
+    assert text.count(rtd.squash("package main")) == 4
+    assert text.count(rtd.squash("fn main()")) >= 4
+    leaks = re.findall(r"//\[/?[a-z-]+\]", site.text)
+    assert not leaks, leaks
+    assert rtd.squash("// Output:") not in site.text
 
 
 def test_writers_guide_is_a_book_of_its_own(
@@ -589,7 +662,7 @@ def _benchmark_rows() -> list[list[str]]:
             if not line.startswith("#")  # the environment lines
         ]
         reader = csv.DictReader(lines)
-        fixed = {"workload", "unit", "better", "source", "notes"}
+        fixed = {"workload", "unit", "better", "source", "notes", "id", "ratio"}
         systems = [c for c in reader.fieldnames or [] if c not in fixed]
         for record in reader:
             values = [parse_value(record[s]) for s in systems]

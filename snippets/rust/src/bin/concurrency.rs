@@ -1,12 +1,14 @@
 //! Concurrency: async functions on the tokio runtime. One future per job,
-//! all driven together; `FuturesUnordered` yields each result as soon as its
-//! job finishes. (For CPU-heavy jobs, start each one with `tokio::spawn` or
-//! a `tokio::task::JoinSet` so they also run in parallel on all cores.)
+//! at most five of them running at once, like the Go version's pool of five
+//! workers; `buffer_unordered` yields each result as soon as its job
+//! finishes. (For CPU-heavy jobs, start each one with `tokio::spawn` or a
+//! `tokio::task::JoinSet` so they also run in parallel on all cores.)
 
 use std::time::Duration;
 
-use futures::stream::{FuturesUnordered, StreamExt};
+use futures::stream::{self, StreamExt};
 
+const WORKERS: usize = 5;
 const JOBS: u32 = 20;
 
 // [worker]
@@ -22,9 +24,11 @@ async fn process(job: u32) -> u32 {
 #[tokio::main]
 async fn main() {
     // [fan-out]
-    let mut pending: FuturesUnordered<_> = (1..=JOBS).map(process).collect();
+    let mut results = stream::iter(1..=JOBS)
+        .map(process)
+        .buffer_unordered(WORKERS); // at most WORKERS jobs at a time
 
-    while let Some(result) = pending.next().await {
+    while let Some(result) = results.next().await {
         println!("{result}");
     }
     // [/fan-out]
