@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import logging
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sphinx.util import logging as sphinx_logging
@@ -35,39 +34,40 @@ _logger = sphinx_logging.getLogger(__name__)
 _D = TypeVar("_D", bound="SphinxDirective")
 
 
-@dataclass
+#: The verdict on a record, kept on the record: one record passes through
+#: several handlers (and ids of freed records are reused).
+_VERDICT = "_versus_budget_verdict"
+
+
 class Budget(logging.Filter):
     """A filter that passes the first *limit* warnings and counts the rest."""
 
-    limit: int = MAX_WARNINGS
-    shown: int = 0
-    suppressed: int = 0
-    _verdicts: dict[int, bool] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, limit: int = MAX_WARNINGS) -> None:
         super().__init__()
+        self.limit = limit
+        self.shown = 0
+        self.suppressed = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        # One record passes through several handlers: decide once.
-        key = id(record)
-        if key not in self._verdicts:
+        verdict = record.__dict__.get(_VERDICT)
+        if verdict is None or verdict[0] is not self:
             passed = self.shown < self.limit
             self.shown += passed
             self.suppressed += not passed
-            self._verdicts[key] = passed
-            record.__dict__["_versus_budget"] = self  # keep the id alive
-        return self._verdicts[key]
-
-    __hash__ = object.__hash__
+            verdict = (self, passed)
+            record.__dict__[_VERDICT] = verdict
+        return bool(verdict[1])
 
 
 @contextmanager
-def warning_budget(limit: int = MAX_WARNINGS) -> Iterator[Budget]:
+def warning_budget(
+    limit: int = MAX_WARNINGS, namespace: str = sphinx_logging.NAMESPACE
+) -> Iterator[Budget]:
     """Within the block, at most *limit* warnings reach Sphinx's handlers."""
     budget = Budget(limit)
-    handlers = list(logging.getLogger(sphinx_logging.NAMESPACE).handlers)
+    handlers = list(logging.getLogger(namespace).handlers)
     for handler in handlers:
         handler.addFilter(budget)
     try:
@@ -75,7 +75,6 @@ def warning_budget(limit: int = MAX_WARNINGS) -> Iterator[Budget]:
     finally:
         for handler in handlers:
             handler.removeFilter(budget)
-        budget._verdicts.clear()
 
 
 def budgeted(

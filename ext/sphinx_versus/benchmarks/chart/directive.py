@@ -20,6 +20,7 @@ from sphinx_versus.benchmarks.compare import describe
 from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.locale import _
 from sphinx_versus.options import lenient
+from sphinx_versus.policy.budget import budgeted
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -46,6 +47,7 @@ class BenchmarkChartDirective(BenchmarkFilesDirective):
         "alt": lenient(directives.unchanged_required),
     }
 
+    @budgeted("benchmark")
     def run(self) -> list[nodes.Node]:
         loaded = self.load()
         if loaded is None:
