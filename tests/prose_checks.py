@@ -26,8 +26,12 @@ COMPARATIVE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: Classes whose text the extension wrote from data.
-GENERATED_CLASSES = frozenset({"versus-ratio", "versus-benchmark-table"})
+#: Classes whose text the extension wrote from data: ratios (roles and
+#: tables), benchmark tables, their legend, and charts with their text
+#: alternatives.
+GENERATED_CLASSES = frozenset(
+    {"versus-ratio", "versus-benchmark-table", "versus-legend", "versus-chart"}
+)
 #: Elements whose text is not prose: code, and what is never shown.
 NOT_PROSE = frozenset(
     {"code", "pre", "kbd", "samp", "script", "style", "template", "math", "svg"}

@@ -244,6 +244,8 @@ def test_editing_the_csv_rereads_exactly_the_pages_that_quote_it(build_site, tmp
 
 def test_a_test_can_tell_quoted_figures_from_typed_ones(build_site):
     page = PAGE + "\nBy hand: Go compiles 15× faster.\n"
+    # A table's cells and its legend ("faster or slower") are generated too.
+    page += "\n```{benchmark-table} data/r.csv\n```\n"
     built = build_site({**files(), "ratios.md": page})
     found = hand_written_comparisons(built.read("ratios.html"))
     assert [(f.match, f.context) for f in found] == [

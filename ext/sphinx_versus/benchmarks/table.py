@@ -23,7 +23,7 @@ from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH, in_language
 from sphinx_versus.benchmarks.stats import NBSP
-from sphinx_versus.benchmarks.words import NOWRAP_CLASS, nowrap, phrase_nodes
+from sphinx_versus.benchmarks.words import phrase_nodes
 from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
 from sphinx_versus.nodes import TABLE_CLASS, TABLE_STACKABLE_CLASS
@@ -55,15 +55,14 @@ def _value_entry(cell: Cell) -> nodes.entry:
             classes=["versus-num"],
         )
     # "27.6K (24.7K–29.2K)", "2.1 ± 0.1": the figure and its spread each stay
-    # whole (in the PDF too), but a narrow column may put the spread on a
-    # line of its own.
+    # whole, but a narrow column may put the spread on a line of its own.
     figure, _space, spread = cell.text.partition(" ")
     pieces: list[nodes.Node] = [nodes.Text(cell.text)]
     if spread:
         pieces = [
-            nowrap(figure, figure, classes=["versus-figure"]),
+            nodes.inline(figure, figure, classes=["versus-figure"]),
             nodes.Text(" "),
-            nowrap(spread, spread, classes=["versus-figure"]),
+            nodes.inline(spread, spread, classes=["versus-figure"]),
         ]
     # One element for the value, so that a card's label and value are a pair.
     wraps = ["versus-spread"] if spread else []
@@ -119,11 +118,12 @@ def _width(head: str, cells: list[str]) -> int:
 
 
 def _ratio_nodes(cell: Cell) -> list[nodes.Node]:
-    """A plain ratio ("1.4× faster") as one unbreakable piece; a phrase from
-    an interval as its glued pieces, which may go on two lines between them."""
+    """A phrase from an interval as its glued pieces, which may go on two
+    lines between them; a plain ratio ("1.4× faster") as before (a narrow
+    PDF column may still need its one break)."""
     if cell.verdict is not None:
         return phrase_nodes(cell.ratio)
-    return [nowrap(cell.ratio, cell.ratio, classes=[NOWRAP_CLASS])]
+    return [nodes.Text(cell.ratio)]
 
 
 class BenchmarkTableDirective(BenchmarkFilesDirective):
