@@ -1,6 +1,9 @@
 """What this site needs beyond the extension: a 404 page, social meta, its PDF look.
 
 - **Its PDF typography and title page** (``site_book``), set up from here.
+- **Program output wraps**: a plain code block (outside code-compare, which
+  marks its own) that shows a program's ``// Output:`` gets ``site-output``,
+  and versus-site.css wraps its lines, so no line of output hides.
 
 - **A 404 page that works at any depth.**  A web server answers a missing
   ``/a/b/c.html`` with ``404.html``, whose relative links would then resolve
@@ -23,6 +26,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -107,10 +111,28 @@ def _page_context(
     _head_tags(app, pagename, context, doctree)
 
 
+#: A code block whose first line is an output comment: ``// Output:``.
+OUTPUT_LINE = re.compile(r"^\s*(//|#|--|;)\s*(Unordered\s+)?Output:", re.IGNORECASE)
+
+
+class OutputBlocks(SphinxPostTransform):
+    """Mark the site's plain code blocks that show a program's output."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for literal in self.document.findall(nodes.literal_block):
+            first = literal.astext().lstrip("\n").split("\n", 1)[0]
+            if OUTPUT_LINE.match(first):
+                literal["classes"].append("site-output")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("site_book")
     app.add_config_value("versus_site_description", "", "html", types=frozenset({str}))
     app.connect("html-page-context", _page_context)
     # A new or retitled page shows in every page's sidebar and links.
     app.setup_extension("versus_navigation")
+    app.add_post_transform(OutputBlocks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
