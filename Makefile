@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench measure mutate fuzz shots lighthouse clean
+.PHONY: help venv html test lint format snippets matrix locale pdf epub live bench measure measure-report mutate fuzz shots lighthouse clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -28,8 +28,9 @@ help:
 	@echo "make lighthouse  Lighthouse mobile scores of every page (needs npx, chromium)"
 	@echo "make lint      ruff and mypy --strict"
 	@echo "make locale    refresh the extension's message catalog and compile its translations"
-	@echo "make measure   run the Go and Rust workloads, write docs/data/measured.csv"
-	@echo "               (minutes; QUICK=1: tiny sizes, once each; OUT=path: elsewhere)"
+	@echo "make measure   5 rounds of the Go and Rust workloads into bench/results/, then"
+	@echo "               docs/data/measured.csv (about 30 min; QUICK=1: minutes; OUT=path)"
+	@echo "make measure-report  the CSV again from a run's raw files (RUN=bench/results/<dir>)"
 	@echo "make format    ruff format + autofix"
 	@echo "make clean     remove build output (keeps .venv)"
 
@@ -117,10 +118,20 @@ mutate: $(STAMP)
 fuzz: $(STAMP)
 	VERSUS_FUZZ=long $(BIN)/python -m pytest tests/test_fuzz.py -p no:logging \
 		--hypothesis-show-statistics $(PYTEST_ARGS)
-# The Go-vs-Rust measurements of issue 16 (bench/README.md). Stdlib-only
-# Python: needs Go, Rust, wrk, hyperfine and taskset, not the venv.
-measure:
-	$(PYTHON) bench/measure.py $(if $(filter-out 0,$(QUICK)),--quick) $(if $(OUT),--out $(OUT)) $(MEASURE_ARGS)
+# The Go-vs-Rust measurements (issues 16 and 22, bench/README.md): rounds of
+# raw samples into bench/results/<date>-<commit>/ (stdlib-only Python; needs
+# Go, Rust, wrk, hyperfine and taskset), then the report (scipy, from the
+# venv) derives the CSV from those files only. QUICK=1: two short rounds,
+# raw data under bench/build/, CSV to bench/build/measured-quick.csv.
+MEASURE_QUICK = $(filter-out 0,$(QUICK))
+MEASURE_RUN   := bench/build/last-run
+MEASURE_OUT    = $(or $(OUT),$(if $(MEASURE_QUICK),bench/build/measured-quick.csv,docs/data/measured.csv))
+measure: $(STAMP)
+	PYTHONPATH=bench $(PYTHON) -m versus_bench $(if $(MEASURE_QUICK),--quick) --run-dir-file $(MEASURE_RUN) $(MEASURE_ARGS)
+	PYTHONPATH=bench $(BIN)/python -m versus_bench.report "$$(cat $(MEASURE_RUN))" --out $(MEASURE_OUT)
+# Re-derive the CSV from a run's raw files: make measure-report RUN=bench/results/<dir>
+measure-report: $(STAMP)
+	PYTHONPATH=bench $(BIN)/python -m versus_bench.report $(or $(RUN),$$(cat $(MEASURE_RUN))) --out $(or $(OUT),docs/data/measured.csv)
 # Screenshots of every page at 375 and 1280 px (light and dark) and thumbnails
 # of both PDFs, as contact sheets for a person to look at.
 shots: html pdf

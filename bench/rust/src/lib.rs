@@ -7,7 +7,7 @@
 use std::env;
 use std::fs;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Seed of the lookup keys; the same in `bench/go/search`.
 pub const SEED: u64 = 16;
@@ -17,7 +17,7 @@ pub const SEED: u64 = 16;
 pub const KEYS: usize = 1 << 16;
 
 /// The generated document: `bench/jsondoc.py` writes it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct Document {
     pub seed: u64,
     pub count: usize,
@@ -25,7 +25,7 @@ pub struct Document {
     pub users: Vec<User>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct User {
     pub id: u64,
     pub name: String,
@@ -38,7 +38,7 @@ pub struct User {
     pub bio: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct Address {
     pub street: String,
     pub city: String,
@@ -46,7 +46,7 @@ pub struct Address {
     pub country: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct Order {
     pub id: u64,
     pub total: f64,
@@ -57,6 +57,11 @@ pub struct Order {
 /// Decodes the document.
 pub fn parse(data: &[u8]) -> serde_json::Result<Document> {
     serde_json::from_slice(data)
+}
+
+/// Encodes a decoded document back to JSON.
+pub fn encode(doc: &Document) -> serde_json::Result<Vec<u8>> {
+    serde_json::to_vec(doc)
 }
 
 /// Reads the document `BENCH_JSON_FILE` names and checks that one decode
