@@ -380,7 +380,7 @@ def test_bad_input_is_located_and_nothing_is_dropped(build_site):
         "[versus.benchmark]",
         "index.md:40: WARNING: benchmark-table: data/one-system.csv:1: needs at "
         "least two system columns to compare (columns other than workload, "
-        "unit, better, source, notes); found 'Go' [versus.benchmark]",
+        "unit, better, source, notes, ratio, id); found 'Go' [versus.benchmark]",
     ]
 
 

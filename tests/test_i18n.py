@@ -126,7 +126,7 @@ def test_writer_content_is_extracted_and_translated(
         assert f">{english}<" not in html, f"{english!r} is still in English"
     # The extension's own words in the same build come from its catalog.
     assert ">Messung<" in html  # the "Workload" heading
-    assert "2.3× langsamer" in html
+    assert "2,3× langsamer" in html
 
 
 # -- the extension's own words ------------------------------------------------
@@ -190,7 +190,7 @@ def german(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         ("html", ">Workload<", ">Messung<"),
         ("html", ">Notes<", ">Anmerkungen<"),
         ("html", "PostgreSQL vs SQLite", "PostgreSQL vs. SQLite"),
-        ("html", "2.3× slower", "2.3× langsamer"),
+        ("html", "2.3× slower", "2,3× langsamer"),
         ("html", "lower is better", "niedriger ist besser"),
         ("html", ">no data<", "keine Daten"),  # the chart's bar label, in its title
         ("html", "Bar chart of PostgreSQL relative to SQLite", "Balkendiagramm von"),

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.prose_checks import hand_written_comparisons
+
 if TYPE_CHECKING:
     from tests.plugin import Built
 
@@ -131,9 +133,10 @@ def test_every_builder_shows_the_same_words(build_site, builder):
 def test_german_words_from_the_catalogue(build_site):
     built = build_site(files(), "text", confoverrides={"language": "de"})
     text = words(built.read("ratios.txt"))
-    assert "Rust 4.7× schneller (95-%-KI 4.5–4.9×)" in text
-    assert "Rust is 4.7× schneller als Go at JSON decoding" in text
-    assert "kein messbarer Unterschied (95-%-KI 0.96–1.08×)" in text
+    # German words, and German decimal signs (Babel's locale data).
+    assert "Rust 4,7× schneller (95-%-KI 4,5–4,9×)" in text
+    assert "Rust is 4,7× schneller als Go at JSON decoding" in text
+    assert "kein messbarer Unterschied (95-%-KI 0,96–1,08×)" in text
     assert "nicht messbar schneller oder langsamer als Go" in text
 
 
@@ -237,3 +240,13 @@ def test_editing_the_csv_rereads_exactly_the_pages_that_quote_it(build_site, tmp
     text = words(BeautifulSoup(second.read("ratios.html"), "html.parser").get_text())
     assert "JSON: no measurable difference (95 % CI 0.91–1.11×)" in text
     assert "4.7×" not in text
+
+
+def test_a_test_can_tell_quoted_figures_from_typed_ones(build_site):
+    page = PAGE + "\nBy hand: Go compiles 15× faster.\n"
+    built = build_site({**files(), "ratios.md": page})
+    found = hand_written_comparisons(built.read("ratios.html"))
+    assert [(f.match, f.context) for f in found] == [
+        ("15×", "By hand: Go compiles 15× faster."),
+        ("faster", "By hand: Go compiles 15× faster."),
+    ]

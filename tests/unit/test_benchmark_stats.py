@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sphinx_versus.benchmarks.numbers import HIGHER, LOWER
@@ -129,6 +129,9 @@ def test_glued_pieces_never_hold_an_ordinary_space():
 
 # -- properties ---------------------------------------------------------------
 
+#: No deadline: the machine may be busy; the properties are what count.
+quick = settings(max_examples=200, deadline=None)
+
 _RATIO = st.decimals(min_value=D("0.001"), max_value=D("1000"), places=3)
 _MARGIN = st.decimals(min_value=D("0"), max_value=D("0.5"), places=3)
 _BETTER = st.sampled_from([HIGHER, LOWER])
@@ -151,6 +154,7 @@ def swapped(given: RatioInterval) -> RatioInterval:
     )
 
 
+@quick
 @given(intervals(), _BETTER, _MARGIN)
 def test_writing_the_ratio_the_other_way_round_changes_nothing(given, better, margin):
     one = decide(given, better, margin)
@@ -160,6 +164,7 @@ def test_writing_the_ratio_the_other_way_round_changes_nothing(given, better, ma
         assert abs(one.factor - other.factor) < D("1e-20")
 
 
+@quick
 @given(intervals(), _MARGIN)
 def test_flipping_better_flips_the_winner(given, margin):
     up = decide(given, HIGHER, margin).winner
@@ -171,6 +176,7 @@ def test_flipping_better_flips_the_winner(given, margin):
         assert down != up
 
 
+@quick
 @given(intervals(), _BETTER, _MARGIN)
 def test_an_interval_that_holds_one_never_names_a_winner(given, better, margin):
     assume(given.low <= 1 <= given.high)
@@ -182,6 +188,7 @@ def test_an_interval_that_holds_one_never_names_a_winner(given, better, margin):
     assert plain(verdict_phrase(verdict, "ms", better)).startswith("not measurably ")
 
 
+@quick
 @given(intervals(), _BETTER, _MARGIN, _MARGIN)
 def test_a_wider_margin_never_creates_a_winner(given, better, one, two):
     small, large = sorted((one, two))
@@ -191,6 +198,7 @@ def test_a_wider_margin_never_creates_a_winner(given, better, one, two):
         )
 
 
+@quick
 @given(
     intervals(),
     _BETTER,
@@ -216,6 +224,7 @@ def test_moving_the_interval_away_from_one_keeps_the_winner(
     assert after.factor >= verdict.factor
 
 
+@quick
 @given(intervals(), _BETTER, _MARGIN)
 def test_a_winner_wins_by_more_than_the_margin_over_the_whole_interval(
     given, better, margin
@@ -224,3 +233,20 @@ def test_a_winner_wins_by_more_than_the_margin_over_the_whole_interval(
     if verdict.winner is not None:
         assert verdict.low > 1 + margin
         assert verdict.low <= verdict.factor <= verdict.high
+
+
+# -- the build's language -----------------------------------------------------
+
+
+def test_figures_take_the_languages_decimal_sign():
+    from sphinx_versus.benchmarks.numbers import format_number, in_language
+
+    json = decide(interval("0.213", "0.204", "0.222"), LOWER)
+    assert plain(sentence(json, "ms", LOWER, language="de")) == (
+        "Rust 4,7× faster (95 % CI 4,5–4,9×)"
+    )
+    assert format_number(D("1234.50"), "de") == "1.234,50"
+    assert format_number(D("1500000"), "de") == "1,5M"
+    assert in_language("1,234.5", "en_GB") == "1,234.5"
+    assert in_language("1,234.5", "not a language") == "1,234.5"
+    assert in_language("1,234.5", None) == "1,234.5"

@@ -17,6 +17,7 @@ from sphinx_versus.benchmarks.numbers import (
     goodness,
     untranslated,
 )
+from sphinx_versus.benchmarks.stats import DEFAULT_MARGIN, decide, table_phrase
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from sphinx_versus.benchmarks.data import BenchmarkData, Environment, Record
     from sphinx_versus.benchmarks.numbers import Value
+    from sphinx_versus.benchmarks.stats import Verdict
 
 
 class SelectionError(ValueError):
@@ -44,13 +46,20 @@ class Cell:
     relative: float | None
     relative_low: float | None
     relative_high: float | None
-    #: "1.4× faster" against the baseline ("baseline" for the baseline).
+    #: "1.4× faster" against the baseline ("baseline" for the baseline); from
+    #: the row's interval where it compares this system with the baseline:
+    #: "4.7× faster, 95 % CI 4.5–4.9×" (no-break spaces inside each piece).
     ratio: str
+    #: The row's interval verdict told from this system's side, where the
+    #: interval compares it with the baseline.
+    verdict: Verdict | None = None
+    #: The build's language, whose decimal sign the figures use.
+    language: str | None = None
 
     @property
     def short(self) -> str:
         """The figure without its spread (a chart draws the spread)."""
-        return format_value(self.value, spread=False)
+        return format_value(self.value, spread=False, language=self.language)
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,14 @@ class Row:
     #: The best figure's spread overlaps another's: within the noise, so no
     #: figure of the row is marked best.
     within_spread: bool = False
+    #: What the row's ratio interval supports (``None``: the row has none, or
+    #: it compares a system not shown).
+    verdict: Verdict | None = None
+
+    @property
+    def within_interval(self) -> bool:
+        """The interval reaches within the margin of 1: no difference."""
+        return self.verdict is not None and self.verdict.winner is None
 
     def cell(self, system: str) -> Cell:
         return next(c for c in self.cells if c.system == system)
@@ -155,17 +172,42 @@ def _within_spread(values: dict[str, Value | None], best: set[str]) -> bool:
     return False
 
 
+def _supported(
+    values: dict[str, Value | None], best: set[str], verdict: Verdict
+) -> tuple[set[str], bool]:
+    """The best figure the interval supports, and whether a system the
+    interval does not cover is within the spread of it."""
+    if verdict.winner is None or verdict.winner not in best:
+        return set(), False
+    pair = {verdict.subject, verdict.other}
+    rest = {s: v for s, v in values.items() if s not in pair or s == verdict.winner}
+    if _within_spread(rest, {verdict.winner}):
+        return set(), True
+    return {verdict.winner}, False
+
+
 def _row(
     record: Record,
     systems: tuple[str, ...],
     baseline: str,
     _: Callable[[str], str],
+    margin: Decimal = DEFAULT_MARGIN,
+    language: str | None = None,
 ) -> Row:
     values = {s: record.values[s] for s in systems}
     best = _best(values, record.better)
-    within_spread = _within_spread(values, best)
-    if within_spread:
-        best = set()
+    interval = record.ratio
+    verdict = None
+    if interval is not None and {interval.numerator, interval.denominator} <= set(
+        systems
+    ):
+        verdict = decide(interval, record.better, margin)
+    if verdict is not None:
+        best, within_spread = _supported(values, best, verdict)
+    else:
+        within_spread = _within_spread(values, best)
+        if within_spread:
+            best = set()
     base = values[baseline]
     cells = []
     for system in systems:
@@ -180,23 +222,33 @@ def _row(
             ]
             if None not in ends:
                 low, high = sorted(e for e in ends if e is not None)
+        told = None
         if system == baseline:
             ratio = _("baseline")
+        elif verdict is not None and {system, baseline} == {
+            verdict.subject,
+            verdict.other,
+        }:
+            told = verdict.towards(system)
+            ratio = table_phrase(told, record.unit, record.better, _, language)
         else:
-            ratio = compare_values(base, value, record.unit, record.better, _)[1]
+            unit, better = record.unit, record.better
+            ratio = compare_values(base, value, unit, better, _, language)[1]
         cells.append(
             Cell(
                 system,
                 value,
-                format_value(value),
+                format_value(value, language=language),
                 system in best,
                 relative,
                 low,
                 high,
                 ratio,
+                told,
+                language,
             )
         )
-    return Row(record, tuple(cells), within_spread)
+    return Row(record, tuple(cells), within_spread, verdict)
 
 
 def compare(
@@ -204,13 +256,21 @@ def compare(
     systems: Sequence[str] | None = None,
     baseline: str | None = None,
     _: Callable[[str], str] = untranslated,
+    margin: Decimal = DEFAULT_MARGIN,
+    language: str | None = None,
 ) -> Comparison:
-    """Everything a view needs, for the chosen systems against the baseline."""
+    """Everything a view needs, for the chosen systems against the baseline.
+
+    A row with a ratio interval (``ratio`` column) is judged by it: its ratio
+    cell says what the interval supports, and a figure is best only where
+    the interval shows it better by more than *margin*.  Figures use
+    *language*'s decimal sign and digit grouping (English by default).
+    """
     chosen, base = select_systems(data.systems, systems, baseline)
     return Comparison(
         systems=chosen,
         baseline=base,
-        rows=tuple(_row(r, chosen, base, _) for r in data.records),
+        rows=tuple(_row(r, chosen, base, _, margin, language) for r in data.records),
         has_source=data.has_source or len(data.sources) > 1,
         has_notes=data.has_notes,
         environments=data.environments,

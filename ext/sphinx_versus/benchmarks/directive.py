@@ -8,6 +8,7 @@ that use it.  Every problem becomes one located warning.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -121,7 +122,10 @@ class BaseBenchmarkDirective(SphinxDirective):
         if systems is None and "systems" in self.options:
             return None
         try:
-            return rel, compare(data, systems, self.options.get("baseline"), _)
+            baseline = self.options.get("baseline")
+            margin = Decimal(str(self.config.versus_ratio_margin))
+            language = self.config.language
+            return rel, compare(data, systems, baseline, _, margin, language)
         except SelectionError as exc:
             self.warn(f"{rel}: {exc}")
             return None

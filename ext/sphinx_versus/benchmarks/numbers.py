@@ -9,6 +9,7 @@ Nothing here knows about Sphinx: the module is tested as plain functions.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
@@ -22,6 +23,33 @@ def untranslated(message: str) -> str:
     """The default translation: English.  The directives pass the extension's
     catalog (``sphinx_versus.locale._``) wherever a function takes ``_``."""
     return message
+
+
+@functools.cache
+def _symbols(language: str) -> tuple[str, str] | None:
+    """The decimal sign and the digit-group separator of *language*, from
+    Babel's locale data (Babel comes with Sphinx); ``None``: English's."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    symbols = (get_decimal_symbol(locale), get_group_symbol(locale))
+    return None if symbols == (".", ",") else symbols
+
+
+def in_language(figure: str, language: str | None) -> str:
+    """A figure formatted the English way (``1,234.5``) in *language*'s
+    symbols (``1.234,5`` in German).  Only the symbols change: the digits,
+    and so the precision the writer typed, stay as they are."""
+    symbols = _symbols(language) if language else None
+    if symbols is None:
+        return figure
+    decimal, group = symbols
+    table: dict[str, str | int | None] = {".": decimal, ",": group}
+    return figure.translate(str.maketrans(table))
 
 
 #: The micro sign (U+00B5) is what units are written with on output: it is in
@@ -182,8 +210,9 @@ def _plain(number: Decimal) -> str:
     return f"{number:,f}"
 
 
-def format_number(number: Decimal) -> str:
-    """``150000`` → ``150K``, ``1500000`` → ``1.5M``, ``1234`` → ``1,234``.
+def format_number(number: Decimal, language: str | None = None) -> str:
+    """``150000`` → ``150K``, ``1500000`` → ``1.5M``, ``1234`` → ``1,234``
+    (``1.234`` in German: see :func:`in_language`).
 
     A suffix is used only when it is exact (at most two decimals before it),
     so formatting never hides digits the writer typed.
@@ -194,30 +223,33 @@ def format_number(number: Decimal) -> str:
                 continue
             mantissa = number.scaleb(-size.adjusted())
             if mantissa == mantissa.quantize(Decimal("0.01")):
-                return _plain(mantissa.normalize()) + suffix
+                return in_language(_plain(mantissa.normalize()), language) + suffix
             break
-    return _plain(number)
+    return in_language(_plain(number), language)
 
 
-def format_value(value: Value | None, *, spread: bool = True) -> str:
+def format_value(
+    value: Value | None, *, spread: bool = True, language: str | None = None
+) -> str:
     """``~2``, ``0.8``, ``150K–200K``, ``61,230 (60,110–62,050)``; an em dash
     for no data.  ``spread=False`` gives a measurement's center alone."""
     if value is None:
         return EM_DASH
     if value.center is not None:
-        text = format_number(value.center)
+        text = format_number(value.center, language)
         if spread:
-            text += f" ({format_spread(value)})"
+            text += f" ({format_spread(value, language)})"
         return text
-    text = format_number(value.low)
+    text = format_number(value.low, language)
     if value.is_range:
-        text += EN_DASH + format_number(value.high)
+        text += EN_DASH + format_number(value.high, language)
     return ("~" if value.approx else "") + text
 
 
-def format_spread(value: Value) -> str:
+def format_spread(value: Value, language: str | None = None) -> str:
     """A measurement's spread as its two ends: ``60,110–62,050``."""
-    return format_number(value.low) + EN_DASH + format_number(value.high)
+    low = format_number(value.low, language)
+    return low + EN_DASH + format_number(value.high, language)
 
 
 def normalise_unit(unit: str) -> str:
@@ -278,6 +310,7 @@ def format_ratio(
     unit: str,
     better: str,
     _: Callable[[str], str] = untranslated,
+    language: str | None = None,
 ) -> str:
     """``1.4× faster``, ``12× slower``, ``3× smaller``, ``same``; em dash if
     undefined."""
@@ -298,7 +331,7 @@ def format_ratio(
         "better": _("{factor}× better"),
         "worse": _("{factor}× worse"),
     }
-    return phrases[word].format(factor=shown)
+    return phrases[word].format(factor=in_language(shown, language))
 
 
 def compare_values(
@@ -307,9 +340,10 @@ def compare_values(
     unit: str,
     better: str,
     _: Callable[[str], str] = untranslated,
+    language: str | None = None,
 ) -> tuple[Decimal | None, str]:
     """The goodness factor on range midpoints, and its text."""
     if baseline is None or other is None:
         return None, EM_DASH
     factor = goodness(baseline.midpoint, other.midpoint, better)
-    return factor, format_ratio(factor, unit, better, _)
+    return factor, format_ratio(factor, unit, better, _, language)

@@ -62,7 +62,8 @@ class BenchmarkRatioRole(SphinxRole):
         margin = Decimal(str(self.config.versus_ratio_margin))
         verdict = decide(record.ratio, record.better, margin)
         write = verdict_phrase if self.verdict else sentence
-        text = write(verdict, record.unit, record.better, _)
+        language = self.config.language
+        text = write(verdict, record.unit, record.better, _, language)
         node = nodes.inline("", "", *phrase_nodes(text), classes=[RATIO_CLASS])
         self.set_source_info(node)
         return [node], []

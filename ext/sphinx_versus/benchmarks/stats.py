@@ -22,6 +22,7 @@ from sphinx_versus.benchmarks.numbers import (
     EN_DASH,
     HIGHER,
     TIMES,
+    in_language,
     ratio_words,
     untranslated,
 )
@@ -204,22 +205,24 @@ def _fixed(number: Decimal, places: int) -> str:
     return f"{number.quantize(step, rounding=ROUND_HALF_UP):,f}"
 
 
-def format_factor(factor: Decimal) -> str:
+def format_factor(factor: Decimal, language: str | None = None) -> str:
     """``4.7``, ``12``, ``1.06``: two decimals below 1.1, where one would
     round a real difference away to "1.0"; no decimals from 10."""
+    places = 1
     if factor >= Decimal("9.95"):
-        return _fixed(factor, 0)
-    if Decimal("0.9") <= factor < Decimal("1.095"):
-        return _fixed(factor, 2)
-    return _fixed(factor, 1)
+        places = 0
+    elif Decimal("0.9") <= factor < Decimal("1.095"):
+        places = 2
+    return in_language(_fixed(factor, places), language)
 
 
-def format_interval(low: Decimal, high: Decimal) -> str:
+def format_interval(low: Decimal, high: Decimal, language: str | None = None) -> str:
     """``4.5–4.9×``, ``0.93–1.04×``: both ends to the same precision."""
     places = 0 if low >= Decimal("9.95") else 1
     if low < Decimal("2") or high - low < Decimal("0.2"):
         places = 2
-    return f"{_fixed(low, places)}{EN_DASH}{_fixed(high, places)}{TIMES}"
+    ends = (in_language(_fixed(end, places), language) for end in (low, high))
+    return EN_DASH.join(ends) + TIMES
 
 
 def _glued(text: str) -> str:
@@ -250,58 +253,80 @@ def _nothing(unit: str, better: str, _: Callable[[str], str]) -> str:
 
 
 def factor_phrase(
-    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+    verdict: Verdict,
+    unit: str,
+    better: str,
+    _: Callable[[str], str] = untranslated,
+    language: str | None = None,
 ) -> str:
     """``4.7× faster`` (the subject's side), ``no measurable difference``."""
     if verdict.winner is None:
         return _("no measurable difference")
     good, bad = ratio_words(unit, better)
     word = good if verdict.winner == verdict.subject else bad
-    return _glued(_word_phrase(word, _).format(factor=format_factor(verdict.factor)))
+    factor = format_factor(verdict.factor, language)
+    return _glued(_word_phrase(word, _).format(factor=factor))
 
 
-def interval_phrase(verdict: Verdict, _: Callable[[str], str] = untranslated) -> str:
+def interval_phrase(
+    verdict: Verdict,
+    _: Callable[[str], str] = untranslated,
+    language: str | None = None,
+) -> str:
     """``95 % CI 4.5–4.9×``: the subject's goodness (the winner's, if any)."""
     text = _("95 % CI {interval}").format(
-        interval=format_interval(verdict.low, verdict.high)
+        interval=format_interval(verdict.low, verdict.high, language)
     )
     return _glued(text)
 
 
 def sentence(
-    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+    verdict: Verdict,
+    unit: str,
+    better: str,
+    _: Callable[[str], str] = untranslated,
+    language: str | None = None,
 ) -> str:
     """``Rust 4.7× faster (95 % CI 4.5–4.9×)`` or ``no measurable difference
     (95 % CI 0.93–1.04×)``: the inline role's words."""
-    ci = interval_phrase(verdict, _)
+    ci = interval_phrase(verdict, _, language)
     if verdict.winner is None:
         return _("no measurable difference ({interval})").format(interval=ci)
     told = verdict.towards(verdict.winner)
+    phrase = factor_phrase(told, unit, better, _, language)
     return _("{system} {phrase} ({interval})").format(
-        system=told.subject, phrase=factor_phrase(told, unit, better, _), interval=ci
+        system=told.subject, phrase=phrase, interval=ci
     )
 
 
 def verdict_phrase(
-    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+    verdict: Verdict,
+    unit: str,
+    better: str,
+    _: Callable[[str], str] = untranslated,
+    language: str | None = None,
 ) -> str:
     """``4.7× faster than Go``, ``2× slower than Go``, ``not measurably
     faster or slower than Go``: what follows "Rust is" in a sentence."""
     if verdict.winner is None:
         return _nothing(unit, better, _).format(other=verdict.other)
-    phrase = factor_phrase(verdict, unit, better, _)
+    phrase = factor_phrase(verdict, unit, better, _, language)
     return _("{phrase} than {other}").format(phrase=phrase, other=verdict.other)
 
 
 def table_phrase(
-    verdict: Verdict, unit: str, better: str, _: Callable[[str], str] = untranslated
+    verdict: Verdict,
+    unit: str,
+    better: str,
+    _: Callable[[str], str] = untranslated,
+    language: str | None = None,
 ) -> str:
     """A ratio cell: ``2× faster, 95 % CI 1.9–2.2×`` or ``no measurable
     difference (0.93–1.04×)``, from the subject's side."""
     if verdict.winner is None:
-        interval = format_interval(verdict.low, verdict.high)
+        interval = format_interval(verdict.low, verdict.high, language)
         return _("no measurable difference ({interval})").format(interval=interval)
     return _("{phrase}, {interval}").format(
-        phrase=factor_phrase(verdict, unit, better, _),
-        interval=interval_phrase(verdict, _),
+        phrase=factor_phrase(verdict, unit, better, _, language),
+        interval=interval_phrase(verdict, _, language),
     )

@@ -13,6 +13,7 @@ characters become numbered notes, each marked in its row by its number.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -20,7 +21,9 @@ from sphinx import addnodes
 
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BaseBenchmarkDirective
-from sphinx_versus.benchmarks.numbers import EM_DASH
+from sphinx_versus.benchmarks.numbers import EM_DASH, in_language
+from sphinx_versus.benchmarks.stats import NBSP
+from sphinx_versus.benchmarks.words import NOWRAP_CLASS, nowrap, phrase_nodes
 from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
 from sphinx_versus.nodes import TABLE_CLASS, TABLE_STACKABLE_CLASS
@@ -50,14 +53,15 @@ def _value_entry(cell: Cell) -> nodes.entry:
             classes=["versus-num"],
         )
     # "27.6K (24.7K–29.2K)", "2.1 ± 0.1": the figure and its spread each stay
-    # whole, but a narrow column may put the spread on a line of its own.
+    # whole (in the PDF too), but a narrow column may put the spread on a
+    # line of its own.
     figure, _space, spread = cell.text.partition(" ")
     pieces: list[nodes.Node] = [nodes.Text(cell.text)]
     if spread:
         pieces = [
-            nodes.inline(figure, figure, classes=["versus-figure"]),
+            nowrap(figure, figure, classes=["versus-figure"]),
             nodes.Text(" "),
-            nodes.inline(spread, spread, classes=["versus-figure"]),
+            nowrap(spread, spread, classes=["versus-figure"]),
         ]
     # One element for the value, so that a card's label and value are a pair.
     wraps = ["versus-spread"] if spread else []
@@ -103,8 +107,21 @@ def _shared(texts: list[str]) -> str | None:
 
 
 def _width(head: str, cells: list[str]) -> int:
-    """Relative width from the text; the text writer uses it as characters."""
-    return min(30, max(len(head), *(len(c) for c in cells), 1))
+    """Relative width from the text; the text writer uses it as characters.
+
+    A cell with no-break spaces (a ratio with its interval) gets its whole
+    length: the text writer would otherwise wrap it at those spaces.
+    """
+    glued = [len(c) for c in cells if NBSP in c]
+    return max(min(30, max(len(head), *(len(c) for c in cells), 1)), *glued, 1)
+
+
+def _ratio_nodes(cell: Cell) -> list[nodes.Node]:
+    """A plain ratio ("1.4× faster") as one unbreakable piece; a phrase from
+    an interval as its glued pieces, which may go on two lines between them."""
+    if cell.verdict is not None:
+        return phrase_nodes(cell.ratio)
+    return [nowrap(cell.ratio, cell.ratio, classes=[NOWRAP_CLASS])]
 
 
 class BenchmarkTableDirective(BaseBenchmarkDirective):
@@ -265,7 +282,8 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         for cell in row.cells:
             out += _value_entry(cell)
         for system in comparison.others:
-            ratio = row.cell(system).ratio
+            ratio_cell = row.cell(system)
+            ratio = ratio_cell.ratio
             classes = ["versus-num", "versus-ratio"]
             if ratio == EM_DASH:
                 out += _entry(
@@ -273,7 +291,7 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
                     classes=classes,
                 )
             else:
-                out += _entry(nodes.Text(ratio), classes=classes)
+                out += _entry(*_ratio_nodes(ratio_cell), classes=classes)
         if show_source and not lead:
             out += self.markup_entry(record.source, "versus-source", source_origin)
         if comparison.has_notes and show_notes:
@@ -296,7 +314,10 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
         )
         bold_rows = any(cell.best for row in comparison.rows for cell in row.cells)
         close_rows = any(row.within_spread for row in comparison.rows)
-        if bold_rows or close_rows:
+        interval_rows = any(
+            cell.verdict is not None for row in comparison.rows for cell in row.cells
+        )
+        if bold_rows or close_rows or interval_rows:
             legend = nodes.paragraph(classes=["versus-legend"])
             bold = _("Bold")
             legend += nodes.strong(bold, bold, classes=["versus-best"])
@@ -309,6 +330,9 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
                         "that of another: the difference is within the noise."
                     )
                 )
+            if interval_rows:
+                legend += nodes.Text(" ")
+                legend += nodes.Text(self.interval_legend())
             block += legend
         if source is not None:
             first = comparison.rows[0].record
@@ -338,6 +362,18 @@ class BenchmarkTableDirective(BaseBenchmarkDirective):
                 items += nodes.list_item("", paragraph, *messages)
             block += items
         return [block] if len(block) else []
+
+    def interval_legend(self) -> str:
+        """What "95 % CI" in a ratio cell means, said once under the table."""
+        margin = Decimal(str(self.config.versus_ratio_margin))
+        return _(
+            "95 % CI: the measured ratio's confidence interval, at 95 %. A "
+            "system is called faster or slower only where the whole interval "
+            "lies more than {margin} % beyond 1×; otherwise there is no "
+            "measurable difference, and no figure of the row is bold."
+        ).format(
+            margin=in_language(f"{(margin * 100).normalize():f}", self.config.language)
+        )
 
     def markup_entry(self, text: str, kind: str, origin: str) -> nodes.entry:
         """Source and notes cells are inline markup (links work), never raw."""
