@@ -12,8 +12,9 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 # --locked: exactly the dependency versions in the committed Cargo.lock.
-RUN cargo build --release --locked --bin http \
- && install -D target/release/http /out/server
+RUN cargo build --release --locked --bin http
+# The binary where the Go image puts its own, so both share stage 2.
+RUN install -D target/release/http /out/server
 
 # Stage 2: only the binary, on a small base image.
 FROM alpine:3.22
