@@ -27,8 +27,8 @@ cell — through :func:`parse_inline`, so one rule holds for every input:
 - a reST substitution or a named link that the page does not define is
   shown as its text by :class:`DirectiveTextTransform`, with a warning at
   the directive's line (docutils' own message, from a later transform, had
-  no budget); footnote and citation references in a data file's text are
-  text (they would take the page's own footnotes).
+  no budget); numbered or anonymous footnote references in a data file's
+  text are text (they would take the page's own footnotes); named ones stay.
 """
 
 from __future__ import annotations
@@ -285,9 +285,13 @@ def neutralise(
     for raw in list(root.findall(nodes.raw)):
         _replace(raw, _as_text(raw, raw.astext()))
     if from_data:
-        # [1]_ or [#]_ would take (and renumber) the page's own footnotes.
+        # [1]_, [#]_ or [*]_ would take (and renumber) the page's own
+        # footnotes; a named reference ([^note], [#note]_) only points at a
+        # footnote the writer defined on the page, and stays a reference.
         for note in list(root.findall(_is_note_reference)):
             assert isinstance(note, nodes.Element)
+            if note.get("refname"):
+                continue
             text = note.rawsource or note.astext()
             _replace(note, nodes.inline(text, text))
     for math in list(root.findall(_is_math)):

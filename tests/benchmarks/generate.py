@@ -68,6 +68,8 @@ myst_enable_extensions = [
     "replacements",
 ]
 myst_heading_anchors = 3
+# The snippets sit beside the docs, as in the real site.
+versus_file_dirs = ["../snippets"]
 html_theme = "furo"
 html_title = "Benchmark"
 '''

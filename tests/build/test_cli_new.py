@@ -44,7 +44,9 @@ def test_new_page_builds_and_is_listed(
         for p in docs.rglob("*")
         if p.is_file() and p.name != "conf.py"
     }
-    built = build_site(files, srcdir=docs)  # no warnings at all
+    # The site names its snippets folder, as docs/conf.py does.
+    conf = f"versus_file_dirs = [{str(snippets)!r}]\n"
+    built = build_site(files, srcdir=docs, conf=conf)  # no warnings at all
     html = built.read("guide/json-decode.html")  # type: ignore[attr-defined]
     assert "Json decode" in html
     assert "hello, %s" in html and "hello, {name}" in html

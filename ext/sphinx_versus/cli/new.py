@@ -196,8 +196,10 @@ def new_page(name: str, docs: Path, snippets: Path, title: str | None) -> list[s
 
 def _benchmark_csv(docs: Path) -> str | None:
     for csv in sorted((docs / "data").glob("*.csv")):
-        head = csv.read_text(encoding="utf-8", errors="replace").splitlines()
-        if any(line.startswith("workload,") for line in head[:20]):
+        lines = csv.read_text(encoding="utf-8", errors="replace").splitlines()
+        # The header is the first line that is not a "# key: value" comment.
+        header = next((line for line in lines if not line.startswith("#")), "")
+        if header.startswith("workload,"):
             return csv.relative_to(docs).as_posix()
     return None
 
