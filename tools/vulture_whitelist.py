@@ -28,8 +28,18 @@ _.resolve_any_xref
 # Sphinx events pass every argument by position; a handler names them all
 templatename
 
-# Unused today, in modules other changes are editing at the same time; remove
-# them once those changes land.
-TIMES  # benchmarks/numbers.py
-PLUS_MINUS  # benchmarks/numbers.py
-inline_svg  # benchmarks/render.py
+# Sphinx transforms: the method Sphinx calls
+_.apply
+
+# decimal contexts: the precision decimal reads
+_.prec
+
+# cli/mdx/convert.py dispatches each event to the method named after its kind
+_._markdown
+_._heading
+_._esm
+_._expression
+_._error
+_._container
+_._table
+_._tag

@@ -86,7 +86,8 @@ def test_html_phrases_are_marked_and_never_break(build_site):
     pieces = [s.get_text() for s in soup.select(".versus-ratio .versus-nowrap")]
     assert pieces[:2] == [f"4.7×{NBSP}faster", f"(95{NBSP}%{NBSP}CI{NBSP}4.5–4.9×)"]
     css = (built.outdir / "_static" / "versus.css").read_text("utf-8")
-    assert re.search(r"\.versus-ratio \.versus-nowrap\s*\{\s*white-space:\s*nowrap", css)
+    rule = r"\.versus-ratio \.versus-nowrap\s*\{\s*white-space:\s*nowrap"
+    assert re.search(rule, css)
     rest = BeautifulSoup(built.read("rest.html"), "html.parser")
     assert [words(s.get_text()) for s in rest.select("span.versus-ratio")] == [JSON]
 

@@ -63,7 +63,8 @@ def features(package: Path = PACKAGE) -> list[str]:
 def setup_lists_every_feature_once(package: Path = PACKAGE) -> Problems:
     """``sphinx_versus.setup`` calls each part's ``setup(app)`` exactly once."""
     init = package / "__init__.py"
-    calls = re.findall(r"^\s+(\w+)\.setup\(app\b[^)]*\)$", init.read_text("utf-8"), re.M)
+    source = init.read_text("utf-8")
+    calls = re.findall(r"^\s+(\w+)\.setup\(app\b[^)]*\)$", source, re.M)
     problems = []
     for name in features(package):
         if calls.count(name) != 1:

@@ -73,11 +73,6 @@ class Row:
     #: it compares a system not shown).
     verdict: Verdict | None = None
 
-    @property
-    def within_interval(self) -> bool:
-        """The interval reaches within the margin of 1: no difference."""
-        return self.verdict is not None and self.verdict.winner is None
-
     def cell(self, system: str) -> Cell:
         return next(c for c in self.cells if c.system == system)
 

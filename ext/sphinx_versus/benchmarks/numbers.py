@@ -85,7 +85,6 @@ _SPREAD = re.compile(
     rf"\(\s*(?P<low>{_NUMBER})\s*[-{EN_DASH}]\s*(?P<high>{_NUMBER})\s*\)"
     rf"|(?:\u00b1|\+/-)\s*(?P<plusminus>{_NUMBER}))"
 )
-PLUS_MINUS = "\u00b1"
 
 #: The figures a benchmark compares: zero, or a size in this range.  Beyond
 #: it a value is almost surely a typo or an export bug, and a ratio of two

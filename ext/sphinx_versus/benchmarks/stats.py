@@ -75,12 +75,6 @@ class Verdict:
     low: Decimal
     high: Decimal
 
-    @property
-    def loser(self) -> str | None:
-        if self.winner is None:
-            return None
-        return self.other if self.winner == self.subject else self.subject
-
     def towards(self, system: str) -> Verdict:
         """The same verdict told from ``system``'s side (one of the two)."""
         if system == self.subject:

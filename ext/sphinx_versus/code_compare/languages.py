@@ -1,7 +1,7 @@
 """A code block's language as readers see it: its tab label and its sync key.
 
 Sync keys are computed here only.  The HTML carries them (code-compare's
-``data-versus-sync``, the tables :mod:`sphinx_versus.code_compare.sync`
+``data-versus-sync``, the tables :mod:`sphinx_versus.interop.sync`
 writes for sphinx-design and sphinx-tabs) and the scripts only read them.
 """
 
