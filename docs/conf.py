@@ -83,6 +83,8 @@ html_title = "Go vs Rust"
 html_static_path: list[str] = ["_static"]
 html_favicon = "_static/favicon.svg"
 html_css_files = ["versus-site.css"]
+# Keyboard access to this site's own sideways-scrolling code boxes and tables.
+html_js_files = [("versus-site.js", {"defer": "defer"})]
 html_last_updated_fmt = None
 # Read the Docs gives the version's URL; with it pages get a canonical link
 # and absolute Open Graph URLs, and the 404 page knows the site's root.
@@ -268,10 +270,8 @@ epub_exclude_files = ["404.xhtml"]
 # -- The reader's guide: listings appendix, running header --------------------
 # docs/_ext/snippet_listings.py shows the samples as readers should see them
 # (no region markers, output without comment prefixes).  The complete
-# programs page is the PDF's appendix of listings; in HTML it sits in its own
-# HTML-only toctree (index.md), so it is not a chapter of the guide as well.
+# programs page is the guide's last part, "Appendix" (index.md's toctree).
 extensions.append("snippet_listings")
-latex_appendices = ["programs"]
 # The running header names the book, not "Release 0.1.0": Sphinx's own
 # "normal" page style (sphinxlatexstylepage.sty) with \@title alone on the
 # right; the chapter and section stay in the footer, the page number too.

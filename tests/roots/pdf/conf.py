@@ -8,6 +8,7 @@ really uses, not a copy of them.
 from __future__ import annotations
 
 import runpy
+import sys
 from pathlib import Path
 
 import sphinx_versus
@@ -32,3 +33,6 @@ globals().update({k: v for k, v in _SITE.items() if k.startswith(("latex_", "epu
 # One book: the site's first latex_documents entry (the second one names a
 # page this project does not have).
 latex_documents = _SITE["latex_documents"][:1]
+# The site's own LaTeX look (listings, title page) lives with the site.
+sys.path.insert(0, str(_REPO / "docs" / "_ext"))
+extensions.append("site_book")
