@@ -38,6 +38,10 @@ nitpicky = True
 numfig = True
 # The verified programs live next to the docs; code-compare offers them whole.
 versus_file_dirs = ["../snippets"]
+# A comparison is side by side wherever both programs fit their longest line
+# (with the breakout into the contents column in _static/versus-site.css,
+# every pair of lines up to 80 characters at 1440 px); tabs elsewhere.
+versus_code_layout = "auto"
 
 # -- Toolchain versions: one source of truth ---------------------------------
 # The Go and Rust versions the samples are verified with come from go.mod and

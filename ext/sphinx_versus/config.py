@@ -137,6 +137,20 @@ def _margin(value: object) -> str | None:
     return None
 
 
+#: How a code-compare shows its blocks in HTML: tabs, or side by side where
+#: every block fits its longest line ("auto" and "side-by-side" alike; the
+#: two names let a site default to one and a page ask for the other).
+CODE_LAYOUTS = ("tabs", "side-by-side", "auto")
+
+
+def _layout(value: object) -> str | None:
+    if value not in CODE_LAYOUTS:
+        shown = repr(value) if isinstance(value, str) else _given(value)
+        choices = ", ".join(repr(name) for name in CODE_LAYOUTS)
+        return f"expected one of {choices}; got {shown}"
+    return None
+
+
 def _selector(value: object) -> str | None:
     if not isinstance(value, str):
         return f"expected a str (a CSS selector); got {_given(value)}"
@@ -253,6 +267,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "How far a ratio's 95 % interval must lie beyond 1 (0.05: above 1.05 "
         "or below 1/1.05) to be called faster or slower.",
         _margin,
+    ),
+    ConfigValue(
+        "versus_code_layout",
+        "tabs",
+        "env",
+        (str,),
+        "HTML: the layout of a code-compare without :layout: ('tabs', "
+        "'side-by-side' or 'auto': side by side where every block fits).",
+        _layout,
     ),
     ConfigValue(
         "versus_dark_selector",

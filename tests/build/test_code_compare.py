@@ -218,6 +218,52 @@ def test_versus_languages_overrides_labels(build_site) -> None:
     ]
 
 
+def test_versus_code_layout_is_the_default_layout(build_site) -> None:
+    page = """\
+        # Page
+
+        ````{code-compare}
+        ```go
+        x := 1
+        ```
+        ```rust
+        let x = 1;
+        ```
+        ````
+
+        ````{code-compare}
+        :layout: tabs
+
+        ```go
+        x := 2
+        ```
+        ```rust
+        let x = 2;
+        ```
+        ````
+        """
+
+    def layouts(conf: str, warnings_ok: bool = False) -> tuple[list[str], str]:
+        built = build_site({"index.md": page}, conf=conf, warnings_ok=warnings_ok)
+        soup = BeautifulSoup(built.read("index.html"), "html.parser")
+        roots = soup.select("div.versus-code-compare")
+        found = [c for r in roots for c in r["class"] if c.startswith("versus-layout-")]
+        return found, built.warnings
+
+    assert layouts("")[0] == ["versus-layout-tabs"] * 2
+    assert layouts('versus_code_layout = "auto"\n')[0] == [
+        "versus-layout-auto",
+        "versus-layout-tabs",
+    ]
+    found, warnings = layouts('versus_code_layout = "columns"\n', warnings_ok=True)
+    assert found == ["versus-layout-tabs"] * 2
+    assert "conf.py:" in warnings
+    assert (
+        "versus_code_layout: expected one of 'tabs', 'side-by-side', 'auto'; "
+        "got 'columns'; using the default, 'tabs'"
+    ) in warnings
+
+
 # -- every other builder -------------------------------------------------------
 
 
@@ -427,7 +473,7 @@ def test_bad_input_is_located_and_kept(build_site) -> None:
         (
             "bad.md:37",
             "code-compare: :layout: has 'sideways', which is not valid "
-            '("sideways" unknown; choose from "tabs", or "side-by-side"); '
+            '("sideways" unknown; choose from "tabs", "side-by-side", or "auto"); '
             "the option is ignored",
         ),
         (

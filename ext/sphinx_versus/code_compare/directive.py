@@ -33,6 +33,7 @@ from sphinx_versus.code_compare.programs import (
     included_file,
     programs_node,
 )
+from sphinx_versus.config import CODE_LAYOUTS
 from sphinx_versus.locale import _, and_list
 from sphinx_versus.markup import enforce, parse_inline
 from sphinx_versus.nodes import (
@@ -54,7 +55,6 @@ logger = logging.getLogger(__name__)
 #: A warning's text and the node it is about (None: the directive itself).
 Problem = tuple[str, "Node | None"]
 
-LAYOUTS = ("tabs", "side-by-side")
 #: Languages that do not name a language: Sphinx's placeholders.
 NO_LANGUAGE = frozenset({"", "default", "none"})
 
@@ -109,7 +109,7 @@ class CodeCompareDirective(SphinxDirective):
     final_argument_whitespace = True
     option_spec: ClassVar[OptionSpec] = lenient_spec(
         {
-            "layout": lambda arg: directives.choice(arg, LAYOUTS),
+            "layout": lambda arg: directives.choice(arg, CODE_LAYOUTS),
             "class": directives.class_option,
             "name": directives.unchanged,
         }
@@ -212,7 +212,7 @@ class CodeCompareDirective(SphinxDirective):
     def _root(
         self, wrappers: list[nodes.Element], messages: list[Node]
     ) -> nodes.container:
-        layout = self.options.get("layout", LAYOUTS[0])
+        layout = self.options.get("layout", self.config.versus_code_layout)
         classes = [
             CODE_COMPARE_CLASS,
             f"versus-layout-{layout}",

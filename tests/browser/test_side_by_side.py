@@ -1,0 +1,84 @@
+"""Comparisons side by side where both programs fit, tabs elsewhere.
+
+The guide sets ``versus_code_layout = "auto"``. Each two-block comparison
+(Go/Rust, MyST/reST...) on every page is measured in Chromium: its longest
+line (counted from the visible code, tabs as four columns), the width of one
+character of its code font, and the width each pane would have side by side.
+A pair whose longest line fits that pane must be shown side by side — both
+panes visible, next to each other, neither scrolling sideways; a pair whose
+line would not fit must be tabs (one pane visible), so no column ever hides
+the end of a line. No page scrolls sideways from 1200 to 1600 px.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import BrowserContext, Page
+
+    from tests.browser.served import Site
+
+#: Every code-compare shown on the page (not inside a closed tab set), measured.
+MEASURE_PAIRS = (Path(__file__).parent / "side_by_side.js").read_text("utf-8")
+
+
+def pairs_at(site: Site, context: BrowserContext, width: int) -> list[dict[str, Any]]:
+    """Every visible two-block comparison of the guide, measured at *width* px."""
+    page: Page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    found: list[dict[str, Any]] = []
+    for name in site.pages:
+        if "versus-code-compare" not in (site.root / name).read_text("utf-8"):
+            continue
+        page.goto(site.url(name))
+        page.wait_for_load_state("load")
+        found += [
+            pair for pair in page.evaluate(MEASURE_PAIRS) if len(pair["langs"]) == 2
+        ]
+    page.close()
+    return found
+
+
+def test_pairs_that_fit_are_side_by_side(
+    docs_site: Site, new_context: Callable[..., BrowserContext]
+) -> None:
+    context = new_context()
+    for width in (1440, 1024):
+        pairs = pairs_at(docs_site, context, width)
+        go_rust = [p for p in pairs if sorted(p["langs"]) == ["go", "rust"]]
+        assert len(go_rust) >= 10, f"only {len(go_rust)} Go/Rust pairs at {width} px"
+        for pair in pairs:
+            where = f"{pair['page']} {pair['title']!r} ({pair['longest']} columns)"
+            if pair["fits"]:
+                assert all(pair["shown"]), f"{width} px: {where}: a pane is hidden"
+                assert pair["beside"], f"{width} px: {where}: panes not side by side"
+                assert not any(pair["scrolls"]), f"{width} px: {where}: a pane scrolls"
+            else:
+                assert pair["shown"].count(True) == 1, (
+                    f"{width} px: {where}: does not fit side by side, yet not tabs"
+                )
+        # The threshold is real: short pairs are side by side, long ones tabs.
+        assert any(p["fits"] for p in pairs), f"{width} px: no pair side by side"
+        assert not all(p["fits"] for p in pairs), f"{width} px: every pair fits?"
+
+
+def test_no_page_scrolls_sideways(
+    docs_site: Site, new_context: Callable[..., BrowserContext]
+) -> None:
+    page = new_context().new_page()
+    wide: list[str] = []
+    for width in (1200, 1280, 1440, 1600):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name in docs_site.pages:
+            page.goto(docs_site.url(name))
+            page.wait_for_load_state("load")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - window.innerWidth"
+            )
+            if overflow > 0:
+                wide.append(f"{name} at {width} px: {overflow} px too wide")
+    assert not wide, "\n".join(wide)
