@@ -21,6 +21,8 @@ from tests.paths import DOCS
 
 #: The narrow drawing's width on a 375 px phone, in CSS px.
 PHONE_PX = 343
+#: Its width on a 320 px phone, in CSS px.
+SMALL_PHONE_PX = 288
 #: A4 and letter with Sphinx's 1 in margins: text width and height, in pt.
 PAGES = {"a4": (451.0, 698.0), "letter": (468.0, 648.0)}
 
@@ -94,6 +96,8 @@ def test_a_full_chart_fits_a_phone_screen_with_readable_text(label):
     scale = PHONE_PX / narrow.width_pt
     assert narrow.height_pt * scale <= 700, "taller than one phone screen"
     assert drawing.NARROW.font_size * scale >= 11, "text below 11 CSS px"
+    # The smallest phone: furo's column is 288 px wide at 320 px.
+    assert drawing.NARROW.font_size * SMALL_PHONE_PX / narrow.width_pt >= 11
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
@@ -113,7 +117,10 @@ def test_long_names_are_cut_with_an_ellipsis_not_a_wider_chart():
     for variant in drawing.VARIANTS.values():
         layout = drawing._layout(spec, variant)
         assert layout.width_pt == variant.width_pt
-        texts = [p if isinstance(p, str) else p["label"] for _, _, p in layout.rows]
+        texts = [
+            p if isinstance(p, str) else p[0] if isinstance(p, tuple) else p["label"]
+            for _, _, p in layout.rows
+        ]
         # whole where it fits (a heading across the width), cut where not
         assert all(t == LONG or (t.endswith("…") and LONG.startswith(t[:-1]))
                    for t in texts)  # fmt: skip

@@ -55,6 +55,10 @@ ID_PREFIX = "c-"
 ATTRS = "@@VERSUS-ATTRS@@"
 #: Room between text and any line or bar, in pt.
 PAD = 4.0
+#: In the narrow layout: a bar's height, and the room between its text line
+#: (one em high, ink included) and the bar, as shares of the font size.
+NARROW_BAR = 0.6
+NARROW_GAP = 0.15
 
 
 class ChartBackendMissingError(ImportError):
@@ -108,11 +112,12 @@ class Variant:
     """One layout of the chart, for one range of screen widths.
 
     The wide layout (HTML from 44em, epub, PDF) puts each bar's label left of
-    the axis, cut to at most :attr:`label_share` of the width; the narrow one
-    gives the bars the whole width, each label on its own line above its
-    bar.  Sizes are in pt, the SVG's user units: the narrow drawing is shown
-    about 343 px wide on a 375 px phone (furo), so its 10 pt text reads as
-    about 11.8 CSS px, and the wide one at most as wide as the PDF's text
+    the axis, cut to at most :attr:`label_share` of the width, and its ratio
+    right of the bar; the narrow one gives the bars the whole width, each
+    label and ratio on a line of their own above a thinner bar.  Sizes are in
+    pt, the SVG's user units: the narrow drawing is shown 288 px wide on a
+    320 px phone (furo), so its 11.2 pt text reads as 11.1 CSS px there
+    (13.2 px at 375 px), and the wide one at most as wide as the PDF's text
     block (6.5 in), so its 9 pt text is never shrunk in print.
     """
 
@@ -125,7 +130,7 @@ class Variant:
 
 
 WIDE = Variant("wide", 468.0, 9.0, labels_above=False, label_share=0.4)
-NARROW = Variant("narrow", 290.0, 10.0, labels_above=True)
+NARROW = Variant("narrow", 290.0, 11.2, labels_above=True)
 VARIANTS = {v.name: v for v in (WIDE, NARROW)}
 
 
@@ -189,6 +194,22 @@ def _wrapped(text: str, room: float, width: Callable[..., float]) -> list[str]:
     return lines
 
 
+def _ratio_place(
+    bar: dict[str, Any], room: float, x_max: float, width: Callable[..., float]
+) -> str:
+    """Where the narrow layout writes *bar*'s ratio: on its label's line where
+    both fit the *room* (pt) or the ratio is short (the label is then cut),
+    else ``beside`` the bar where it fits there, else on a line of its own
+    under the label."""
+    ratio_w = width(bar["ratio"])
+    if width(bar["label"]) + 2 * PAD + ratio_w <= room or ratio_w <= 0.4 * room:
+        return "label"
+    end = max(bar["rel"] or 0.0, bar["high"] or 0.0, 1.0)
+    if end / x_max * room + PAD + ratio_w <= room:
+        return "beside"
+    return "own"
+
+
 def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
     size = variant.font_size
     width = _measure(size)
@@ -205,6 +226,15 @@ def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
         left = 2 * PAD + label_w
     right = PAD
     axes_w = w - left - right
+    ends = [1.0] + [
+        max(b["rel"], b["high"] or 0.0) for b in bars if b["rel"] is not None
+    ]
+    if variant.labels_above:  # a ratio goes beside a bar only where it fits
+        share = 0.05
+    else:
+        ratio_w = max((width(b["ratio"]) for b in bars), default=0.0) + PAD
+        share = min(0.5, ratio_w / axes_w)
+    x_max = max(ends) / (1 - share)
     rows: list[tuple[str, float, Any]] = []
     y = 0.0
     for kind, payload in spec["items"]:
@@ -216,11 +246,19 @@ def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
             continue
         bar = dict(payload)
         if variant.labels_above:
-            bar["label"] = _fitted(bar["label"], w - left - PAD, width)
-            rows.append(("label", y + 0.6 * size, bar["label"]))
-            y += 1.2 * size
-            rows.append(("bar", y + 0.5 * size, bar))
-            y += 1.35 * size
+            bar["place"] = place = _ratio_place(bar, axes_w, x_max, width)
+            ratio = bar["ratio"] if place == "label" else ""
+            room = axes_w - (width(ratio) + 2 * PAD if ratio else 0.0)
+            bar["label"] = _fitted(bar["label"], room, width)
+            rows.append(("label", y + 0.5 * size, (bar["label"], ratio)))
+            y += size
+            if place == "own":
+                rows.append(("label", y + 0.5 * size, ("", bar["ratio"])))
+                y += size
+            y += NARROW_GAP * size
+            line = 1.0 if place == "beside" else NARROW_BAR
+            rows.append(("bar", y + 0.5 * line * size, bar))
+            y += (line + 0.35) * size
         else:
             bar["label"] = _fitted(bar["label"], label_w, width)
             rows.append(("bar", y + 0.725 * size, bar))
@@ -233,18 +271,13 @@ def _layout(spec: dict[str, Any], variant: Variant) -> _Layout:
     legend_h = 1.25 * size * len(legend)
     top, bottom = PAD, ticks + legend_h + PAD
     height = top + plot_h + bottom
-    ratio_w = max((width(b["ratio"]) for b in bars), default=0.0) + PAD
-    share = min(0.5, ratio_w / axes_w)
-    ends = [1.0] + [
-        max(b["rel"], b["high"] or 0.0) for b in bars if b["rel"] is not None
-    ]
     return _Layout(
         rows=rows,
         plot_h=plot_h,
         width_pt=w,
         height_pt=height,
         axes=(left / w, bottom / height, axes_w / w, plot_h / height),
-        x_max=max(ends) / (1 - share),
+        x_max=x_max,
         legend=legend,
         legend_y=(legend_h + PAD) / height,
     )
@@ -266,14 +299,23 @@ def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
     label_at = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-PAD, units="points")
     ratio_at = offset_copy(ax.transData, fig=fig, x=PAD, units="points")
     ys, widths, fills, spans = [], [], [], []
+    bar_h = (NARROW_BAR if variant.labels_above else 0.95) * variant.font_size
+    cap = min(3.0, bar_h / 2 - 0.5)  # the error bar's caps stay inside the band
     for kind, y, payload in layout.rows:
         if kind in ("group", "heading"):
             ax.text(0.0, y, payload, transform=edge, ha="left", va="center",
                     fontweight="bold", color=ink)  # fmt: skip
             continue
         if kind == "label":
-            ax.text(0.0, y, payload, transform=ax.get_yaxis_transform(),
-                    ha="left", va="center", color=ink)  # fmt: skip
+            label, ratio = payload
+            if label:
+                ax.text(0.0, y, label, transform=ax.get_yaxis_transform(),
+                        ha="left", va="center", color=ink)  # fmt: skip
+            if ratio:  # right of its label, or under it on a line of its own
+                ax.text(1.0 if label else 0.0, y, ratio,
+                        transform=ax.get_yaxis_transform(),
+                        ha="right" if label else "left", va="center",
+                        color=ink)  # fmt: skip
             continue
         bar = payload
         spans.append(y)
@@ -288,17 +330,18 @@ def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
             fills.append(colours[bar["system"]])
             if bar["low"] is not None:
                 ax.errorbar(rel, y, xerr=[[rel - bar["low"]], [bar["high"] - rel]],
-                            fmt="none", ecolor=ink, elinewidth=1, capsize=3,
-                            zorder=3)  # fmt: skip
+                            fmt="none", ecolor=ink, elinewidth=1,
+                            capsize=cap, zorder=3)  # fmt: skip
                 end = max(rel, bar["high"])
+        if variant.labels_above and bar["place"] != "beside":
+            continue
         # Right of the bar, and right of the 1× line a short bar stops before.
         ax.text(max(end, 1.0), y, bar["ratio"], transform=ratio_at, ha="left",
                 va="center", color=ink)  # fmt: skip
-    bar_h = 0.95 * variant.font_size
     ax.barh(ys, widths, height=bar_h, color=fills, zorder=2)
     # Rows touch in the wide layout (one unbroken line); in the narrow one a
-    # label sits above each bar, and the lines must not cross it.
-    half = (0.55 if variant.labels_above else 0.725) * variant.font_size
+    # label sits above each bar, and the lines span only the bar's own band.
+    half = bar_h / 2 if variant.labels_above else 0.725 * variant.font_size
     # The axis and the 1× line beside the bars only: never through a label.
     lows = [y - half for y in spans]
     highs = [y + half for y in spans]
