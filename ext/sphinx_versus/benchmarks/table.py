@@ -122,7 +122,10 @@ def _ratio_nodes(cell: Cell) -> list[nodes.Node]:
     lines between them; a plain ratio ("1.4× faster") as before (a narrow
     PDF column may still need its one break)."""
     if cell.verdict is not None:
-        return phrase_nodes(cell.ratio)
+        # The cell is a number column (kept on one line); like a figure with
+        # its spread, the phrase may break between its pieces, never inside.
+        pieces = phrase_nodes(cell.ratio)
+        return [nodes.inline("", "", *pieces, classes=["versus-spread"])]
     return [nodes.Text(cell.ratio)]
 
 
