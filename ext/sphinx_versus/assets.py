@@ -7,12 +7,13 @@ an element, or another extension's tabs the script keeps in step with the
 reader's language, so every other page of a project is left as its theme
 made it.  LaTeX, text, epub and man builds never see them.
 
-The folder is never added to the user's ``html_static_path``: a config value
-changed by an extension differs from ``conf.py`` on the next run, so Sphinx
-would report "The configuration has changed" and re-read every page.  Sphinx
-9.1+ copies it through ``app.add_static_dir``; older versions get it copied
-into ``_static`` when an HTML builder starts, before Sphinx copies the theme's
-files and ``html_static_path`` (which can still override them).
+The folder keeps the commented sources; a page gets them minified
+(:mod:`sphinx_versus.minify`), written into ``_static`` when an HTML builder
+starts, before Sphinx copies the theme's files and ``html_static_path``
+(which can still override them).  The folder is never added to the user's
+``html_static_path`` nor given to ``app.add_static_dir``: the first would
+differ from ``conf.py`` on the next run (so Sphinx would re-read every page),
+the second would ship the sources unminified.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.util.fileutil import copy_asset
+
+from sphinx_versus.minify import minify_css, minify_js
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,23 +64,28 @@ def dark_rule(selector: str) -> str:
     return f":is({selector}) :is({COLOURED}){{color-scheme:dark;--versus-dark:1}}\n"
 
 
+def shipped() -> dict[str, str]:
+    """The files a page links, by name: the minified ``static/`` sources."""
+    return {
+        CSS: minify_css((STATIC / CSS).read_text("utf-8")),
+        JS: minify_js((STATIC / JS).read_text("utf-8")),
+    }
+
+
 def setup(app: Sphinx, js_attributes: Callable[[Sphinx], dict[str, Any]]) -> None:
-    """Serve ``static/`` and link its files from the pages that use them."""
-    copy = True
-    if hasattr(app, "add_static_dir"):  # Sphinx 9.1+
-        app.add_static_dir(STATIC)
-        copy = False
+    """Serve ``static/`` minified and link it from the pages that use it."""
 
     def copy_files(app: Sphinx) -> None:
         if app.builder.format != "html":
             return
-        if copy:
-            copy_asset(STATIC, Path(app.outdir, "_static"), force=True)
+        files = shipped()
         dark = dark_rule(app.config.versus_dark_selector)
         if dark:
-            static = Path(app.outdir, "_static")
-            static.mkdir(parents=True, exist_ok=True)
-            (static / DARK_CSS).write_text(dark, "utf-8")
+            files[DARK_CSS] = dark
+        static = Path(app.outdir, "_static")
+        static.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (static / name).write_text(text, "utf-8", newline="\n")
 
     def link(
         app: Sphinx,

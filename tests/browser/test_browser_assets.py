@@ -9,18 +9,24 @@
 - No content text is under 12 px and no code under 13 px.
 - One layout pass per interaction: the pass rewrites ``data-versus-fit`` on
   every block, so a MutationObserver counts passes without any test hook.
-- The bytes a page gets: versus.css and versus.js, gzipped (see MAX_GZIPPED).
+- The bytes a page gets: the versus.css and versus.js a built page links,
+  gzipped (see MAX_GZIPPED); they are the minified sources, and the
+  minifier leaves strings, template literals and regular expressions whole.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
+import re
+import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from sphinx_versus.minify import minify_css, minify_js
 from tests.browser.served import serve
 from tests.paths import ROOT
 
@@ -33,9 +39,10 @@ if TYPE_CHECKING:
     from tests.browser.served import Site
 
 STATIC = ROOT / "ext" / "sphinx_versus" / "static"
-#: gzip -9 of everything the extension adds to a page: 4.75 KB today (was
-#: 11.1 KB in five files); the goal is 4 KB (issue #21), not reached yet.
-MAX_GZIPPED = 4800
+#: gzip -9 of everything the extension adds to a page: 4,244 B minified (was
+#: 11.1 KB in five files, then 4,779 B unminified); the goal of issue #21,
+#: 4,000 B, is not reached without dropping behaviour or renaming names.
+MAX_GZIPPED = 4250
 
 USER_PAGE = (
     """\
@@ -182,12 +189,58 @@ def test_the_readers_own_code_and_tables_are_untouched(
     assert not changed, "\n".join(changed[:20])
 
 
-def test_a_page_gets_few_bytes_of_assets() -> None:
+def test_a_page_gets_few_bytes_of_assets(fixture_site: Site) -> None:
+    html = (fixture_site.root / "index.html").read_text("utf-8")
+    linked = re.findall(r'(?:href|src)="(_static/versus[^"?]*)', html)
+    assert sorted(linked) == ["_static/versus.css", "_static/versus.js"], linked
     sizes = {
-        path.name: len(gzip.compress(path.read_bytes(), 9))
-        for path in (STATIC / "versus.css", STATIC / "versus.js")
+        name: len(gzip.compress((fixture_site.root / name).read_bytes(), 9))
+        for name in linked
     }
     assert sum(sizes.values()) <= MAX_GZIPPED, sizes
+    # What ships is the commented source, minified, and nothing else.
+    for name in linked:
+        shipped = (fixture_site.root / name).read_text("utf-8")
+        source = (STATIC / name.removeprefix("_static/")).read_text("utf-8")
+        assert len(shipped) < len(source), name
+        minify = minify_js if name.endswith(".js") else minify_css
+        assert shipped == minify(source), name
+        assert "/*" not in shipped, name
+
+
+def test_the_minifier_leaves_literals_whole(tmp_path: Path) -> None:
+    src = (
+        "// a comment\n"
+        "const a = 'x // y', b = \"/* z */\", c = `${a} // ${b}`;\n"
+        "/* a block\n   of comment */\n"
+        "const d = /\\/*[/]x/g, e = a + +b, f = 4 / 2 / 1;\n"
+        "function g() {\n  return a\n}\n"
+        "let h = 1, k = h\n++h\n"
+    )
+    out = minify_js(src)
+    assert "a comment" not in out
+    assert "of comment" not in out
+    for literal in ("'x // y'", '"/* z */"', "`${a} // ${b}`", "/\\/*[/]x/g"):
+        assert literal in out, (literal, out)
+    assert "a+ +b" in out
+    assert "4/2/1" in out
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    script = tmp_path / "check.js"
+    script.write_text(
+        "const vm = require('vm');\n"
+        "const run = (s) => { const c = {}; vm.runInNewContext(s + "
+        "'\\n;globalThis.r=[a,b,c,d.source,e,f,g(),h,k]', c); "
+        "return JSON.stringify(c.r); };\n"
+        f"const a = run({json.dumps(src)}), b = run({json.dumps(out)});\n"
+        "if (a !== b) { console.error(a, b); process.exit(1); }\n",
+        "utf-8",
+    )
+    result = subprocess.run(
+        [node, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
 
 
 #: Pages whose shift does not come from the extension, and why.

@@ -5,14 +5,14 @@
   const D = document, R = ".versus-code-compare", T = '[role="tab"]', SD = ".sd-tab-label[data-sync-id]",
     ST = "button.sphinx-tabs-tab.group-tab", me = D.currentScript;
   /** @param {any} t @returns {any} */
-  const js = (t) => { try { return JSON.parse(t || "null"); } catch { return null; } };
+  const js = (t) => { try { return JSON.parse(t); } catch { return null; } };
   /** @param {ParentNode} p @param {string} s @returns {HTMLElement[]} */
   const all = (p, s) => Array.from(p.querySelectorAll(s));
   /** @param {Element} e */
   const at = (e) => e.getAttribute("aria-selected") === "true";
   /** @param {Element} e @param {string} n */
   const get = (e, n) => e.getAttribute(n) || "";
-  const names = js(me?.getAttribute("data-versus-languages")) || {}, roots = () => all(D, R).filter((r) => r.querySelector(T));
+  const names = js(me?.dataset.versusLanguages) || {}, roots = () => all(D, R).filter((r) => r.querySelector(T));
   /** @type {{design: Record<string, string>, tabs: Record<string, string>, languages: string[]}} */
   let page = { design: {}, tabs: {}, languages: [] }, busy = 0, queued = 0, ch = 0;
 
@@ -71,9 +71,9 @@
       return ps.every((p) => +(p.dataset.versusColumns || 0) * ch <= pane);
     }), wide = all(D, R + " pre,div.versus-table-wrapper").map((b) => [b, b.scrollWidth > b.clientWidth + 1]);
     rs.forEach((r, i) => {
-      const v = r.dataset.versusPreferred != "tabs" && fits[i] ? "side-by-side" : "tabs";
+      const f = fits[i] ? "side-by-side" : "tabs", v = r.dataset.versusPreferred != "tabs" ? f : "tabs";
       r.dataset.versusView = v;
-      r.dataset.versusFit = fits[i] ? "side-by-side" : "tabs";
+      r.dataset.versusFit = f;
       r.querySelector(".versus-view-toggle")?.setAttribute("aria-pressed", String(v != "tabs"));
     });
     for (const [b, w] of /** @type {[HTMLElement, boolean][]} */ (wide)) {
@@ -131,7 +131,7 @@
       const b = D.createElement("button");
       b.type = "button";
       b.className = "versus-view-toggle";
-      b.textContent = me?.getAttribute("data-versus-toggle") || "Side by side";
+      b.textContent = me?.dataset.versusToggle || "Side by side";
       r.querySelector(".versus-code-compare-bar")?.append(b);
       r.dataset.versusPreferred = store("view") || (r.matches(".versus-layout-tabs") ? "tabs" : "side-by-side");
       r.classList.add("versus-js");
