@@ -39,10 +39,11 @@ if TYPE_CHECKING:
     from tests.browser.served import Site
 
 STATIC = ROOT / "ext" / "sphinx_versus" / "static"
-#: gzip -9 of everything the extension adds to a page: 4,244 B minified (was
-#: 11.1 KB in five files, then 4,779 B unminified); the goal of issue #21,
-#: 4,000 B, is not reached without dropping behaviour or renaming names.
-MAX_GZIPPED = 4250
+#: gzip -9 of everything the extension adds to a page: 4,252 B minified (was
+#: 11.1 KB in five files, then 4,779 B unminified; the interval's smaller
+#: type in wide benchmark tables added 8 B); the goal of issue #21, 4,000 B,
+#: is not reached without dropping behaviour or renaming names.
+MAX_GZIPPED = 4260
 
 USER_PAGE = (
     """\
