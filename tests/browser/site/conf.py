@@ -8,6 +8,8 @@ navigate to.  It uses the same extensions and theme as ``docs/conf.py``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 project = "Browser fixture"
 author = "sphinx-versus tests"
 extensions = [
@@ -20,5 +22,8 @@ extensions = [
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 html_theme = "furo"
-html_static_path: list[str] = []
+# As in docs/conf.py, the site gives its own sideways-scrolling code boxes and
+# tables keyboard access (the extension touches only the elements it made).
+html_static_path = [str(Path(__file__).resolve().parents[3] / "docs" / "_static")]
+html_js_files = [("versus-site.js", {"defer": "defer"})]
 copybutton_exclude = ".linenos, .gp, .go"
