@@ -43,3 +43,8 @@ _._error
 _._container
 _._table
 _._tag
+
+# sphinx.addnodes.translatable: the methods Sphinx's i18n transforms call
+_.preserve_original_messages
+_.apply_translated_message
+_.extract_original_messages

@@ -13,7 +13,7 @@ import zlib
 
 import pytest
 
-from sphinx_versus.benchmarks.chart import drawing, figure
+from sphinx_versus.benchmarks.chart import drawing, figure, layout
 from sphinx_versus.benchmarks.chart.directive import MAX_BARS
 from sphinx_versus.benchmarks.compare import compare
 from sphinx_versus.benchmarks.data import combine, parse_benchmarks
@@ -92,12 +92,12 @@ LONG = figure.short_label("Wide-system-name " * 500, "workload")
 
 @pytest.mark.parametrize("label", ["JSON parsing (1 MB)", LONG, "W" * 60])
 def test_a_full_chart_fits_a_phone_screen_with_readable_text(label):
-    narrow = drawing._layout(_worst_spec(label), drawing.NARROW)
+    narrow = layout.layout(_worst_spec(label), layout.NARROW)
     scale = PHONE_PX / narrow.width_pt
     assert narrow.height_pt * scale <= 700, "taller than one phone screen"
-    assert drawing.NARROW.font_size * scale >= 11, "text below 11 CSS px"
+    assert layout.NARROW.font_size * scale >= 11, "text below 11 CSS px"
     # The smallest phone: furo's column is 288 px wide at 320 px.
-    assert drawing.NARROW.font_size * SMALL_PHONE_PX / narrow.width_pt >= 11
+    assert layout.NARROW.font_size * SMALL_PHONE_PX / narrow.width_pt >= 11
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
@@ -105,21 +105,21 @@ def test_a_full_chart_fits_a_phone_screen_with_readable_text(label):
 def test_a_full_chart_takes_at_most_half_a_pdf_page_with_8pt_text(page, label):
     """LaTeX fits it into the text width and half the text height
     (``keepaspectratio``): its 9 pt text may shrink, but not below 8 pt."""
-    wide = drawing._layout(_worst_spec(label), drawing.WIDE)
+    wide = layout.layout(_worst_spec(label), layout.WIDE)
     width, height = PAGES[page]
     scale = min(width / wide.width_pt, 0.5 * height / wide.height_pt)
-    assert drawing.WIDE.font_size * scale >= 8
+    assert layout.WIDE.font_size * scale >= 8
 
 
 def test_long_names_are_cut_with_an_ellipsis_not_a_wider_chart():
     """768 pt wide with 4 px text, before, for long system/workload names."""
     spec = _worst_spec(LONG, bars=2)
-    for variant in drawing.VARIANTS.values():
-        layout = drawing._layout(spec, variant)
-        assert layout.width_pt == variant.width_pt
+    for variant in layout.VARIANTS.values():
+        plan = layout.layout(spec, variant)
+        assert plan.width_pt == variant.width_pt
         texts = [
             p if isinstance(p, str) else p[0] if isinstance(p, tuple) else p["label"]
-            for _, _, p in layout.rows
+            for _, _, p in plan.rows
         ]
         # whole where it fits (a heading across the width), cut where not
         assert all(t == LONG or (t.endswith("…") and LONG.startswith(t[:-1]))
@@ -127,7 +127,7 @@ def test_long_names_are_cut_with_an_ellipsis_not_a_wider_chart():
         assert [t for t in texts if t.endswith("…")]
     pdf = drawing.render_chart(spec, "pdf", "wide")
     box = re.search(rb"/MediaBox \[ *0 0 ([\d.]+) ([\d.]+) *\]", pdf)
-    assert box is not None and float(box[1]) == drawing.WIDE.width_pt
+    assert box is not None and float(box[1]) == layout.WIDE.width_pt
 
 
 def test_every_pdf_text_is_set_at_the_layouts_size():
@@ -140,4 +140,4 @@ def test_every_pdf_text_is_set_at_the_layouts_size():
         except zlib.error:
             text = stream
         sizes |= {float(s) for s in re.findall(rb"/F\d+ ([\d.]+) Tf", text)}
-    assert sizes == {drawing.WIDE.font_size}
+    assert sizes == {layout.WIDE.font_size}

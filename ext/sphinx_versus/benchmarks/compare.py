@@ -277,13 +277,19 @@ def better_phrase(better: str, _: Callable[[str], str] = untranslated) -> str:
     return _("higher is better") if better == HIGHER else _("lower is better")
 
 
-def describe(comparison: Comparison, _: Callable[[str], str] = untranslated) -> str:
-    """A text alternative that states every figure (the chart's alt text)."""
+def describe(
+    comparison: Comparison,
+    _: Callable[[str], str] = untranslated,
+    lead: str | None = None,
+) -> str:
+    """A text alternative that states every figure (the chart's alt text);
+    *lead*, its first sentence, says what the bars are (default: ratios)."""
     base = comparison.baseline
     others = comparison.others
     names = others[0] if len(others) == 1 else ", ".join(others)
     parts = [
-        _(
+        lead
+        or _(
             "Bar chart of {names} relative to {base} ({base} = 1×; "
             "a longer bar is better)."
         ).format(names=names, base=base)

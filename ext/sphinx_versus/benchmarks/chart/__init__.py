@@ -16,6 +16,7 @@ from sphinx_versus.benchmarks.chart import output
 from sphinx_versus.benchmarks.chart.directive import (
     BenchmarkChartDirective,
     benchmark_chart,
+    note_charts,
 )
 from sphinx_versus.benchmarks.chart.ledger import ChartsDomain, prune
 
@@ -34,4 +35,5 @@ def setup(app: Sphinx) -> None:
         texinfo=(output.texinfo_visit_chart, None),
     )
     app.add_domain(ChartsDomain)
+    app.connect("doctree-read", note_charts)
     app.connect("build-finished", prune)

@@ -12,7 +12,8 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from sphinx_versus.benchmarks.numbers import HIGHER, untranslated
+from sphinx_versus.benchmarks.compare import better_phrase
+from sphinx_versus.benchmarks.numbers import HIGHER, normalise_unit, untranslated
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 #: Bump when the drawing changes, so cached charts are redrawn (and
 #: ``ENV_VERSION`` in ``sphinx_versus/__init__.py``: the key is in the doctree).
-RENDERER_VERSION = "6"
+RENDERER_VERSION = "7"
 
 #: The longest label of each kind the chart draws, in characters; the drawing
 #: cuts a label further (with an ellipsis) where its column is narrower, and
@@ -29,6 +30,11 @@ RENDERER_VERSION = "6"
 LABEL_LIMITS = {"workload": 60, "system": 30, "source": 60}
 #: What the chart draws for a character its font lacks.
 REPLACEMENT = "\ufffd"
+
+#: ``:values:``: each system relative to the baseline, or its own figure.
+VALUES = ("ratio", "absolute")
+#: ``:scale:``: the x axis.
+SCALES = ("linear", "log")
 
 
 def short_label(text: str, kind: str) -> str:
@@ -68,26 +74,38 @@ def _by_source(comparison: Comparison) -> list[tuple[str, list[Row]]]:
     return list(groups.items())
 
 
-def chart_spec(
-    comparison: Comparison, _: Callable[[str], str] = untranslated
-) -> dict[str, Any]:
-    """Everything drawn, as plain JSON-able data (stored in the doctree).
+def shared_unit(comparison: Comparison) -> str | None:
+    """The one unit every workload shown has (``:values: absolute`` draws
+    one axis), or ``None`` when they differ."""
+    units = {normalise_unit(row.record.unit) for row in comparison.rows}
+    return units.pop() if len(units) == 1 else None
 
-    One bar per workload and system other than the baseline (the baseline is
-    the 1× line); with several such systems, each workload is a heading over
-    one bar per system.  Its text is in the build's language (``_``), so a
-    translated chart has a key and a drawing of its own.
-    """
+
+def _absolute_bar(cell: Cell, _: Callable[[str], str]) -> dict[str, Any]:
+    """One bar: the system's own figure; a measurement's spread as error bar."""
+    value = cell.value
+    bar: dict[str, Any] = {
+        "label": short_label(cell.system, "workload"),
+        "system": short_label(cell.system, "system"),
+        "ratio": _("no data") if value is None else cell.short,
+        "rel": None if value is None else float(value.midpoint),
+        "low": None,
+        "high": None,
+    }
+    if value is not None and value.center is not None and value.is_range:
+        bar.update(low=float(value.low), high=float(value.high))
+    return bar
+
+
+def _ratio_items(comparison: Comparison, _: Callable[[str], str]) -> list[list[Any]]:
     base = comparison.baseline
     others = comparison.others
     items: list[list[Any]] = []
-    lower = spread = False
     for source, rows in _by_source(comparison):
         if source:
             items.append(["group", short_label(source, "source")])
         for row in rows:
             workload = short_label(row.record.workload, "workload")
-            lower = lower or row.record.better != HIGHER
             if len(others) > 1:
                 items.append(["heading", workload])
             for system in others:
@@ -95,25 +113,103 @@ def chart_spec(
                 bar = _bar(row.cell(system), short_label(label, "workload"), _)
                 if row.cell(base).value is None:
                     bar.update(ratio=_("no data"), rel=None, low=None, high=None)
-                spread = spread or bar["low"] is not None
                 items.append(["bar", bar])
-    legend = [_("Relative to {base} ({base} = 1×); a longer bar is better.")]
-    if lower:
-        legend.append(
-            _("For lower-is-better workloads the ratio is inverted ({base} ÷ system).")
+    return items
+
+
+def _absolute_items(comparison: Comparison, _: Callable[[str], str]) -> list[list[Any]]:
+    items: list[list[Any]] = []
+    for source, rows in _by_source(comparison):
+        if source:
+            items.append(["group", short_label(source, "source")])
+        for row in rows:
+            phrase = better_phrase(row.record.better, _)
+            workload = short_label(row.record.workload, "workload")
+            items.append(["heading", f"{workload} ({phrase})"])
+            items += [["bar", _absolute_bar(c, _)] for c in row.cells]
+    return items
+
+
+def _legend(
+    comparison: Comparison, values: str, scale: str, _: Callable[[str], str]
+) -> list[str]:
+    base = short_label(comparison.baseline, "system")
+    if values == "absolute":
+        unit = shared_unit(comparison) or ""
+        lines = [
+            _("Each system's own figure, in {unit}.").format(unit=unit)
+            if unit
+            else _("Each system's own figure.")
+        ]
+    elif scale == "log":
+        lines = [
+            _(
+                "Relative to {base} ({base} = 1×); a bar right of the 1× line "
+                "is better, one left of it worse."
+            ).format(base=base)
+        ]
+    else:
+        lines = [
+            _("Relative to {base} ({base} = 1×); a longer bar is better.").format(
+                base=base
+            )
+        ]
+    if values == "ratio" and any(r.record.better != HIGHER for r in comparison.rows):
+        lines.append(
+            _(
+                "For lower-is-better workloads the ratio is inverted ({base} ÷ system)."
+            ).format(base=base)
         )
-    if spread:
+    if scale == "log":
+        lines.append(_("The axis is logarithmic: equal steps are equal factors."))
+    return lines
+
+
+def chart_spec(
+    comparison: Comparison,
+    _: Callable[[str], str] = untranslated,
+    *,
+    values: str = "ratio",
+    scale: str = "linear",
+    language: str | None = None,
+) -> dict[str, Any]:
+    """Everything drawn, as plain JSON-able data (stored in the doctree).
+
+    By default one bar per workload and system other than the baseline (the
+    baseline is the 1× line); with several such systems, each workload is a
+    heading over one bar per system.  ``values="absolute"``: each workload a
+    heading over every system's own figure.  Its text is in the build's
+    language (``_``, and *language* for the axis's numbers), so a translated
+    chart has a key and a drawing of its own.
+    """
+    absolute = values == "absolute"
+    items = (_absolute_items if absolute else _ratio_items)(comparison, _)
+    legend = _legend(comparison, values, scale, _)
+    if any(item[0] == "bar" and item[1]["low"] is not None for item in items):
         legend.append(
             _(
                 "Error bars: the spread of each measurement, as its data file "
                 "gives it; a claim's range is not drawn."
             )
         )
+    systems = comparison.systems if absolute else comparison.others
     return {
-        "systems": [short_label(s, "system") for s in others],
+        "systems": [short_label(s, "system") for s in systems],
         "items": items,
-        "legend": [line.format(base=short_label(base, "system")) for line in legend],
+        "legend": legend,
+        "values": values,
+        "scale": scale,
+        "language": language,
     }
+
+
+def unloggable(spec: dict[str, Any]) -> str | None:
+    """The label of the first bar a logarithmic axis cannot show (a figure
+    of 0), or ``None``."""
+    for kind, payload in spec["items"]:
+        if kind == "bar" and payload["rel"] is not None and payload["rel"] <= 0:
+            return str(payload["label"])
+    return None
 
 
 def chart_key(spec: dict[str, Any]) -> str:

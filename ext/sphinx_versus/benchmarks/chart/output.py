@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util import logging
 
-from sphinx_versus.benchmarks.chart import cache, drawing
+from sphinx_versus.benchmarks.chart import cache, drawing, layout
 from sphinx_versus.benchmarks.chart.ledger import html_stem
 from sphinx_versus.locale import _
 
@@ -115,7 +115,7 @@ def _warn_undrawable(node: nodes.Element, missing: set[str]) -> None:
             "write the label without it",
             node,
             where,
-            drawing.FONT_FAMILY,
+            layout.FONT_FAMILY,
             chars,
             text,
             "\ufffd",
