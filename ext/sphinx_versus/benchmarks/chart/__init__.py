@@ -3,7 +3,8 @@
 One job per module, in the order the data flows: ``directive`` (the CSV →
 a chart node) → ``figure`` (what to draw, as plain data, and its hash) →
 ``output`` (each builder's files or words) → ``cache`` (drawings by content
-hash) → ``drawing`` (matplotlib, imported only when a chart is drawn);
+hash) → ``layout`` (where text, bars and the linear or log axis go, measured
+first) → ``drawing`` (matplotlib, imported only when a chart is drawn);
 ``ledger`` records which charts and files each page has, so that pruning
 deletes only what the extension made.
 """
