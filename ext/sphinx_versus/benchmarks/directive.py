@@ -24,9 +24,9 @@ from sphinx_versus.benchmarks.data import (
     parse_benchmarks,
 )
 from sphinx_versus.datafiles import DataFileError, read_data_file
+from sphinx_versus.doctree import unbuilt
 from sphinx_versus.locale import _
 from sphinx_versus.markup import parse_inline
-from sphinx_versus.nodes import unbuilt
 from sphinx_versus.options import check_options, lenient_spec
 
 if TYPE_CHECKING:
