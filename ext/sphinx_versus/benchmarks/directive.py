@@ -18,7 +18,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.benchmarks.compare import SelectionError, compare
 from sphinx_versus.benchmarks.data import (
-    BenchmarkData,
     BenchmarkDataError,
     combine,
     parse_benchmarks,
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from sphinx_versus.benchmarks.compare import Comparison
+    from sphinx_versus.benchmarks.records import BenchmarkData
 
 logger = logging.getLogger(__name__)
 

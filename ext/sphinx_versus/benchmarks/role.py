@@ -30,7 +30,7 @@ from sphinx_versus.locale import _
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
 
-    from sphinx_versus.benchmarks.data import Record
+    from sphinx_versus.benchmarks.records import Record
 
 logger = logging.getLogger(__name__)
 

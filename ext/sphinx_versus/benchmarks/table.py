@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sphinx_versus.benchmarks.compare import Cell, Comparison, Row
-    from sphinx_versus.benchmarks.data import Record
+    from sphinx_versus.benchmarks.records import Record
 
 
 def _entry(
