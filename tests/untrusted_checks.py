@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Tag
 
-from sphinx_versus.markup import url_scheme
+from sphinx_versus.policy.inline import url_scheme
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 
     from versus_bench.machine import Versions
     from versus_bench.plan import Plan
-    from versus_bench.programs import Programs
-    from versus_bench.tools import Cpus, Language
+    from versus_bench.tools import Language, Round
 
 FZF_MODULE = "github.com/junegunn/fzf"
 FZF_VERSION = "v0.65.2"
@@ -233,14 +232,8 @@ def project_facts(fzf: Path, skim: Path) -> dict[str, Any]:
     }
 
 
-def compile_workload(
-    plan: Plan,
-    programs: Programs,
-    cpus: Cpus,
-    ver: Versions,
-    order: tuple[Language, ...],
-) -> list[Series]:
-    del programs, cpus
+def compile_workload(job: Round) -> list[Series]:
+    plan, _, _, ver, order = job
     try:
         return _compile(plan, ver, order)
     finally:

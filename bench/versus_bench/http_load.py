@@ -15,10 +15,8 @@ from versus_bench.server import Server
 from versus_bench.tools import BUILD, MeasureError, log, median, run_measured
 
 if TYPE_CHECKING:
-    from versus_bench.machine import Versions
-    from versus_bench.plan import Plan
     from versus_bench.programs import Programs
-    from versus_bench.tools import Cpus, Language
+    from versus_bench.tools import Round
 
 
 @dataclass(frozen=True)
@@ -133,15 +131,10 @@ def vegeta(
     }
 
 
-def http_workload(
-    plan: Plan,
-    programs: Programs,
-    cpus: Cpus,
-    ver: Versions,
-    order: tuple[Language, ...],
-) -> list[Series]:
+def http_workload(job: Round) -> list[Series]:
     """Both servers run side by side; within the round each measurement
     runs in the round's language order."""
+    plan, programs, cpus, ver, order = job
     servers_note = (
         f"GET /health on 127.0.0.1 answered by the guide's http samples (Go "
         f"net/http, {ver.go}; Rust axum {ver.axum} on tokio {ver.tokio}; release "

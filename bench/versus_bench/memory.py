@@ -14,9 +14,8 @@ from versus_bench.tools import log, median
 
 if TYPE_CHECKING:
     from versus_bench.machine import Versions
-    from versus_bench.plan import Plan
     from versus_bench.programs import Programs
-    from versus_bench.tools import Cpus, Language
+    from versus_bench.tools import Cpus, Round
 
 KINDS = (
     ("Rss", "rss", "RSS", "resident set: every page mapped in, shared code included"),
@@ -43,15 +42,10 @@ def _servers(ver: Versions, cpus: Cpus) -> str:
     )
 
 
-def memory_workload(
-    plan: Plan,
-    programs: Programs,
-    cpus: Cpus,
-    ver: Versions,
-    order: tuple[Language, ...],
-) -> list[Series]:
+def memory_workload(job: Round) -> list[Series]:
     """A fresh server per repetition: read its memory when idle, then in
     the middle of a wrk run."""
+    plan, programs, cpus, ver, order = job
     rows: dict[str, Series] = {}
     for state in ("idle", "load"):
         for field, slug, label, what in KINDS:
@@ -108,14 +102,9 @@ def memory_workload(
     return list(rows.values())
 
 
-def startup_workload(
-    plan: Plan,
-    programs: Programs,
-    cpus: Cpus,
-    ver: Versions,
-    order: tuple[Language, ...],
-) -> list[Series]:
+def startup_workload(job: Round) -> list[Series]:
     """Time from starting the process to its first answer, fresh each time."""
+    plan, programs, cpus, ver, order = job
     row = Series(
         "startup-first-response",
         "Start-up to first response",

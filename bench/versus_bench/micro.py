@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 
     from versus_bench.machine import Versions
     from versus_bench.plan import Plan
-    from versus_bench.programs import Programs
-    from versus_bench.tools import Cpus, Language
+    from versus_bench.tools import Cpus, Round
 
 
 def go_bench(
@@ -118,15 +117,10 @@ def _method(
     )
 
 
-def json_workload(
-    plan: Plan,
-    programs: Programs,
-    cpus: Cpus,
-    ver: Versions,
-    order: tuple[Language, ...],
-) -> list[Series]:
+def json_workload(job: Round) -> list[Series]:
     """One generated document, decoded into typed structs and encoded back,
     per iteration."""
+    plan, programs, cpus, ver, order = job
     doc = BUILD / "json" / f"document-{plan.json_bytes}.json"
     size = jsondoc.write(doc, plan.json_bytes)
     users = json.loads(doc.read_bytes())["count"]
@@ -217,15 +211,10 @@ def size_label(items: int) -> str:
     return f"{items // 1000}k"
 
 
-def search_workload(
-    plan: Plan,
-    programs: Programs,
-    cpus: Cpus,
-    ver: Versions,
-    order: tuple[Language, ...],
-) -> list[Series]:
+def search_workload(job: Round) -> list[Series]:
     """One standard-library binary search per iteration, random keys, at
     each size of the sweep."""
+    plan, programs, cpus, ver, order = job
     method = _method(
         plan,
         cpus,

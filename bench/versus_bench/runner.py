@@ -32,6 +32,7 @@ from versus_bench.tools import (
     RESULTS,
     Cpus,
     MeasureError,
+    Round,
     elapsed,
     log,
     raise_priority,
@@ -45,9 +46,7 @@ if TYPE_CHECKING:
     from versus_bench.programs import Programs
     from versus_bench.tools import Language
 
-    Workload = Callable[
-        [Plan, Programs, Cpus, Versions, tuple[Language, ...]], list[Series]
-    ]
+    Workload = Callable[[Round], list[Series]]
 
 #: Run order within a round: the long builds first, so a broken build
 #: fails the run in minutes rather than at the end of the first round.
@@ -93,7 +92,7 @@ def one_round(
     conditions = Conditions()
     for name in only:
         log(f"round {n}: {name} ({' then '.join(order)})")
-        series = WORKLOADS[name](plan, programs, cpus, ver, order)
+        series = WORKLOADS[name](Round(plan, programs, cpus, ver, order))
         write_json(
             directory / f"{name}.json",
             {"workload": name, "series": [s.as_json() for s in series]},

@@ -15,10 +15,14 @@ import time
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from versus_bench.machine import Versions
+    from versus_bench.plan import Plan
+    from versus_bench.programs import Programs
 
 BENCH = Path(__file__).resolve().parent.parent
 ROOT = BENCH.parent
@@ -230,3 +234,15 @@ def median(values: Sequence[float]) -> float:
     if len(ordered) % 2:
         return ordered[mid]
     return (ordered[mid - 1] + ordered[mid]) / 2
+
+
+class Round(NamedTuple):
+    """What every workload is given: the plan, the built programs, where to
+    run, the versions its method text names, and this round's language order
+    (a tuple, so a workload unpacks what it uses in one line)."""
+
+    plan: Plan
+    programs: Programs
+    cpus: Cpus
+    ver: Versions
+    order: tuple[Language, ...]

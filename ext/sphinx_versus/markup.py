@@ -5,20 +5,9 @@ cell — through :func:`parse_inline`, so one rule holds for every input:
 
 - the page's own inline parser (MyST or reST) turns it into nodes, so
   ``**bold**``, links and roles work as they do in the page's prose;
-- raw markup is shown as the text that was typed: MyST's inline HTML and a
-  reST ``raw``-based role become plain text, never HTML or LaTeX;
-- a link is kept only with a safe scheme (none, ``http``, ``https``,
-  ``mailto``, ``ftp``, ``tel``); ``javascript:``, ``data:``, ``file:`` and
-  the rest become their text, with a warning;
-- an image or a download is checked as Sphinx will resolve it
-  (:mod:`sphinx_versus.policy.paths`): a file inside the docs source
-  directory (or a folder of ``versus_file_dirs``), or it becomes its text,
-  with a warning; text from a data file may name none at all unless
-  ``versus_data_file_assets`` is on;
-- math must keep to the safe subset of :mod:`sphinx_versus.policy.tex`, or
-  it is shown as its text, with a warning: math goes to LaTeX as written;
-- an anonymous link (``text__``) without its address is text: it would take
-  the page's next anonymous target, and shift every other link's;
+- the nodes are then kept only where :mod:`sphinx_versus.policy.inline`
+  allows (no raw markup, safe link schemes, files inside the docs, safe
+  math); anything else becomes its text, with a warning;
 - a MyST ``{{ name }}`` substitution is looked up, but any other
   ``{{ ... }}`` (a Jinja expression, which MyST would evaluate as code) is
   shown as typed;
@@ -27,8 +16,7 @@ cell — through :func:`parse_inline`, so one rule holds for every input:
 - a reST substitution or a named link that the page does not define is
   shown as its text by :class:`DirectiveTextTransform`, with a warning at
   the directive's line (docutils' own message, from a later transform, had
-  no budget); numbered or anonymous footnote references in a data file's
-  text are text (they would take the page's own footnotes); named ones stay.
+  no budget).
 """
 
 from __future__ import annotations
@@ -39,14 +27,12 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst.states import RSTState
-from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from sphinx_versus.limits import markup_problem, nodes_problem
-from sphinx_versus.policy import paths
 from sphinx_versus.policy.budget import forget_spent, remaining
-from sphinx_versus.policy.tex import math_problem
+from sphinx_versus.policy.inline import neutralise, replace_node
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -55,14 +41,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Link schemes a reader's browser treats as navigation, never as code.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "tel"})
-#: Image schemes fetched as images (a local path has none).
-SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})
-
-#: Browsers drop these anywhere in a URL (``java\tscript:`` is ``javascript:``).
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 #: A MyST substitution that is a plain name: a lookup, never evaluated code.
 _SUBSTITUTION_NAME = re.compile(r"\{\{\s*[A-Za-z_][\w-]*\s*\}\}")
 
@@ -70,12 +48,6 @@ _SUBSTITUTION_NAME = re.compile(r"\{\{\s*[A-Za-z_][\w-]*\s*\}\}")
 def is_myst(directive: SphinxDirective) -> bool:
     """MyST's directive state is not docutils' ``RSTState``."""
     return not isinstance(directive.state, RSTState)
-
-
-def url_scheme(url: str) -> str | None:
-    """The lower-case scheme a browser would see in *url*, or ``None``."""
-    match = _SCHEME.match(_URL_NOISE.sub("", url))
-    return match.group(1).lower() if match else None
 
 
 def escape_templates(text: str) -> str:
@@ -246,7 +218,7 @@ class DirectiveTextTransform(SphinxTransform):
                 location=f"{ref.source}:{ref.line}", type="versus",
                 subtype="markup",
             )  # fmt: skip
-        _replace(ref, nodes.inline(text, text))
+        replace_node(ref, nodes.inline(text, text))
 
 
 def enforce(
@@ -275,139 +247,6 @@ def _warn(
         location=location if location is not None else directive.get_location(),
         type="versus", subtype=subtype,
     )  # fmt: skip
-
-
-def neutralise(
-    root: nodes.Element, directive: SphinxDirective, *, from_data: bool = False
-) -> list[str]:
-    """Apply the policy to the nodes under *root*; the reasons to warn about."""
-    reasons: list[str] = []
-    for raw in list(root.findall(nodes.raw)):
-        _replace(raw, _as_text(raw, raw.astext()))
-    if from_data:
-        # [1]_, [#]_ or [*]_ would take (and renumber) the page's own
-        # footnotes; a named reference ([^note], [#note]_) only points at a
-        # footnote the writer defined on the page, and stays a reference.
-        for note in list(root.findall(_is_note_reference)):
-            assert isinstance(note, nodes.Element)
-            if note.get("refname"):
-                continue
-            text = note.rawsource or note.astext()
-            _replace(note, nodes.inline(text, text))
-    for math in list(root.findall(_is_math)):
-        problem = math_problem(math.astext())
-        if problem:
-            reasons.append(
-                f"{problem}, so it is shown as its text; math in a directive's "
-                "text may use letters, digits, operators and the common "
-                "commands of formulas (\\frac, \\sqrt, Greek letters) only"
-            )
-            text = math.astext()
-            assert isinstance(math, nodes.Element)
-            _replace(math, nodes.literal(text, text))
-    for ref in list(root.findall(nodes.reference)):
-        if ref.get("anonymous") and not ref.get("refuri") and not ref.get("refid"):
-            reasons.append(
-                f"the anonymous link {ref.astext()!r} (ending in __) is shown "
-                "as text: in a directive's text give the address inside the "
-                "link, as `text <https://...>`__"
-            )
-            _replace(ref, nodes.inline(ref.rawsource, "", *ref.children))
-            continue
-        uri = ref.get("refuri")
-        scheme = url_scheme(uri) if uri else None
-        if scheme is not None and scheme not in SAFE_SCHEMES:
-            reasons.append(
-                f"the link to {uri!r} is shown as text: a link in a directive's "
-                f"text may use {_schemes(SAFE_SCHEMES)} or a relative address"
-            )
-            _replace(ref, nodes.inline(ref.rawsource, "", *ref.children))
-    for target in list(root.findall(nodes.target)):
-        uri = target.get("refuri")
-        scheme = url_scheme(uri) if uri else None
-        if scheme is not None and scheme not in SAFE_SCHEMES:
-            # Invisible, but a reference elsewhere on the page could use it.
-            target.parent.remove(target)
-    for image in list(root.findall(nodes.image)):
-        uri = str(image.get("uri", ""))
-        problem = _image_problem(uri, directive, from_data)
-        if problem:
-            reasons.append(problem)
-            alt = str(image.get("alt", "")) or uri
-            _replace(image, nodes.inline(alt, alt))
-    for download in list(root.findall(addnodes.download_reference)):
-        given = str(download.get("reftarget", ""))
-        problem = _download_problem(given, directive, from_data)
-        if problem:
-            reasons.append(problem)
-            _replace(download, nodes.inline("", "", *download.children))
-    return reasons
-
-
-def _schemes(names: frozenset[str]) -> str:
-    return ", ".join(f"{name}:" for name in sorted(names))
-
-
-def _is_note_reference(node: Node) -> bool:
-    return isinstance(node, nodes.footnote_reference | nodes.citation_reference)
-
-
-def _is_math(node: Node) -> bool:
-    return isinstance(node, nodes.math | nodes.math_block)
-
-
-def _image_problem(uri: str, directive: SphinxDirective, from_data: bool) -> str | None:
-    if paths.is_remote("image", uri):
-        if url_scheme(uri) in SAFE_IMAGE_SCHEMES:
-            return None
-        return (
-            f"the image {uri!r} is shown as its text: an image in a directive's "
-            f"text may use {_schemes(SAFE_IMAGE_SCHEMES)} or a file in the docs"
-        )
-    return _local_file_problem(uri, directive, "image", from_data)
-
-
-def _download_problem(
-    given: str, directive: SphinxDirective, from_data: bool
-) -> str | None:
-    if paths.is_remote("download", given):
-        # Sphinx links such a target as written: javascript://%0a... would run.
-        if url_scheme(given) in SAFE_SCHEMES:
-            return None
-        return (
-            f"the download of {given!r} is shown as its text: a download in a "
-            f"directive's text may use {_schemes(SAFE_SCHEMES)} or a file in "
-            "the docs"
-        )
-    return _local_file_problem(given, directive, "download", from_data)
-
-
-def _local_file_problem(
-    given: str, directive: SphinxDirective, what: str, from_data: bool
-) -> str | None:
-    """The target exactly as Sphinx will read it: query, fragment and all."""
-    if from_data and not directive.config.versus_data_file_assets:
-        return (
-            f"the {what} of {given!r} is shown as its text: text from a data "
-            f"file may not name files to publish; set versus_data_file_assets "
-            "= True in conf.py to allow it"
-        )
-    try:
-        paths.resolve(directive.env, given, f"{what}s")
-    except paths.PathError as exc:
-        return f"the {what} is shown as its text: {exc}"
-    return None
-
-
-def _as_text(node: nodes.Element, text: str) -> nodes.Node:
-    """Plain text, in an ``inline`` only to keep *node*'s classes (a role's)."""
-    classes: list[str] = list(node.get("classes", []))
-    return nodes.inline(text, text, classes=classes) if classes else nodes.Text(text)
-
-
-def _replace(old: nodes.Element, new: nodes.Node) -> None:
-    # parent.replace, not replace_self: that asserts when attributes differ.
-    old.parent.replace(old, new)
 
 
 def setup(app: Sphinx) -> None:

@@ -47,6 +47,12 @@ def again(build_site, previous: Built, *args, **kwargs) -> Built:
     return build_site(*args, srcdir=previous.srcdir, **kwargs)
 
 
+def pair(head: str = "", go: str = "x := 1", rust: str = "let x = 1;") -> str:
+    """A MyST code-compare of one Go and one Rust line; *head* is its title
+    and option lines."""
+    return f"````{{code-compare}}{head}\n```go\n{go}\n```\n```rust\n{rust}\n```\n````\n"
+
+
 def tex(built: Built) -> str:
     """The document body of the single .tex file a LaTeX build wrote."""
     (path,) = built.outdir.glob("*.tex")
@@ -219,29 +225,7 @@ def test_versus_languages_overrides_labels(build_site) -> None:
 
 
 def test_versus_code_layout_is_the_default_layout(build_site) -> None:
-    page = """\
-        # Page
-
-        ````{code-compare}
-        ```go
-        x := 1
-        ```
-        ```rust
-        let x = 1;
-        ```
-        ````
-
-        ````{code-compare}
-        :layout: tabs
-
-        ```go
-        x := 2
-        ```
-        ```rust
-        let x = 2;
-        ```
-        ````
-        """
+    page = "# Page\n\n" + pair() + "\n" + pair("\n:layout: tabs\n")
 
     def layouts(conf: str, warnings_ok: bool = False) -> tuple[list[str], str]:
         built = build_site({"index.md": page}, conf=conf, warnings_ok=warnings_ok)
@@ -749,16 +733,14 @@ OUTPUT_FILES: dict[str, str | bytes] = {
 }
 
 
-def test_same_output_is_shown_once_and_output_wraps(build_site):
+def test_included_output_is_shown_once_and_output_wraps(build_site):
     built = build_site(OUTPUT_FILES)
     soup = BeautifulSoup(built.read("index.html"), "html.parser")
     same, different, *_ = soup.select("div.versus-code-compare")
-    # One block, labelled with both languages, no tabs.
+    # Included from the programs, the same output is one block, as written.
     assert "versus-output" in same["class"]
     assert same.find(role="tablist") is None
     assert len(same.find_all("pre")) == 1
-    label = same.select_one(".versus-panel-label").get_text()
-    assert label == "Go and Rust: the same output"
     # Different output stays tabs, but marked as output (its lines wrap).
     assert "versus-output" in different["class"]
     assert len(different.find_all(role="tab")) == 2
@@ -801,18 +783,18 @@ def test_panels_carry_the_width_their_code_needs(build_site):
         assert int(panel["data-versus-columns"]) == widest
 
 
-def test_unordered_output_is_output_too(build_site):
-    """A concurrent program's "// Unordered output:" block is output: shown
-    once when both languages print the same, and its lines wrap."""
+@pytest.mark.parametrize("marker", ["Output", "Unordered output"])
+def test_the_same_output_is_one_block(build_site, marker: str):
+    """Output both languages print alike is shown once, labelled with both,
+    whether the programs print in order or, concurrent, in any order."""
     block = (
-        "```{{code-block}} text\n:caption: {}\n\n"
-        "// Unordered output:\n// 2\n// 4\n```\n"
+        "```{code-block} text\n:caption: %s\n\n// " + marker + ":\n// 2\n// 4\n```\n"
     )
     page = (
-        "# Output\n\n````{code-compare} Same lines, in any order\n"
-        + block.format("Go")
+        "# Output\n\n````{code-compare} The same lines\n"
+        + block % "Go"
         + "\n"
-        + block.format("Rust")
+        + block % "Rust"
         + "````\n"
     )
     built = build_site({"index.md": page})
@@ -820,6 +802,7 @@ def test_unordered_output_is_output_too(build_site):
     (same,) = soup.select("div.versus-code-compare")
     assert "versus-output" in same["class"]
     assert same.find(role="tablist") is None
+    assert len(same.find_all("pre")) == 1
     assert same.select_one(".versus-panel-label").get_text() == (
         "Go and Rust: the same output"
     )

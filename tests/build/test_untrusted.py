@@ -21,7 +21,8 @@ from bs4 import BeautifulSoup
 
 from sphinx_versus.benchmarks.chart import benchmark_chart, drawing, figure
 from sphinx_versus.comparison.rows import MAX_JSON_DEPTH, RowError, parse_json_rows
-from sphinx_versus.markup import escape_templates, url_scheme
+from sphinx_versus.markup import escape_templates
+from sphinx_versus.policy.inline import url_scheme
 from tests.untrusted_checks import live_markup
 
 if TYPE_CHECKING:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from pathlib import Path
 
-PACKAGE = ROOT / "ext" / "sphinx_versus"
+EXT = ROOT / "ext"
+PACKAGE = EXT / "sphinx_versus"
 TESTS = ROOT / "tests"
 README = ROOT / "README.md"
 
@@ -182,6 +183,43 @@ def make_mutate_names_files_that_exist() -> Problems:
     return problems
 
 
+#: One job per module: past this a module holds more than one; split it by job.
+MAX_MODULE_LINES = 400
+#: Modules over the limit while another branch splits them, each with the
+#: reason; a waiver that is no longer needed is itself a problem, so it goes.
+WAIVED: dict[str, str] = {
+    "sphinx_versus/benchmarks/chart/drawing.py": "split on the charts branch",
+}
+
+
+def no_module_over_400_lines(
+    folder: Path = EXT, waived: dict[str, str] | None = None
+) -> Problems:
+    """Every module in ``ext/`` is at most :data:`MAX_MODULE_LINES` lines."""
+    waived = WAIVED if waived is None else waived
+    problems = []
+    for path in _python_files(folder):
+        name = path.relative_to(folder).as_posix()
+        lines = len(path.read_text("utf-8").splitlines())
+        if lines > MAX_MODULE_LINES and name not in waived:
+            problems.append(
+                f"{_where(path)}: {lines} lines, more than {MAX_MODULE_LINES}; "
+                "split it by job, each new module named after its job"
+            )
+        elif lines <= MAX_MODULE_LINES and name in waived:
+            problems.append(
+                f"{_where(path)}: {lines} lines, within the limit; remove its "
+                "waiver from tests/lint/rules.py (WAIVED)"
+            )
+    problems += [
+        f"ext/{name}: waived ({why}) but not found; remove its waiver from "
+        "tests/lint/rules.py (WAIVED)"
+        for name, why in waived.items()
+        if not (folder / name).is_file()
+    ]
+    return problems
+
+
 # -- the README (the PyPI page) -----------------------------------------------
 
 README_MUST_SAY = (
@@ -214,6 +252,7 @@ RULES: tuple[Callable[[], Iterable[str]], ...] = (
     setup_lists_every_feature_once,
     no_feature_registers_another,
     public_sphinx_api_only,
+    no_module_over_400_lines,
     no_module_imports_a_conftest,
     tests_sit_in_a_layer,
     make_mutate_names_files_that_exist,

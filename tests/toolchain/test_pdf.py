@@ -48,7 +48,7 @@ from sphinx_versus.benchmarks.numbers import (
     parse_value,
 )
 from sphinx_versus.config import DEFAULT_LANGUAGES
-from sphinx_versus.nodes import CODE_COMPARE_BLOCK_CLASS as BLOCK_CLASS
+from sphinx_versus.doctree import CODE_COMPARE_BLOCK_CLASS as BLOCK_CLASS
 from tests import rtd
 from tests.paths import DOCS, SNIPPETS
 

@@ -127,3 +127,18 @@ def test_a_test_module_outside_the_layers(tmp_path) -> None:
     (problem,) = rules.tests_sit_in_a_layer(tmp_path)
     assert "test_stray.py: a test module outside the layers" in problem
     assert "tests/{unit,build,browser,toolchain}/" in problem
+
+
+def test_a_module_over_400_lines(tmp_path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "short.py").write_text("x = 1\n" * 400, "utf-8")
+    (package / "long.py").write_text("x = 1\n" * 401, "utf-8")
+    (problem,) = rules.no_module_over_400_lines(tmp_path, waived={})
+    assert "pkg/long.py: 401 lines, more than 400" in problem
+    # a waiver covers a long module, and a waiver no longer needed is named
+    waived = {"pkg/long.py": "being split", "pkg/short.py": "split", "pkg/gone.py": ""}
+    problems = rules.no_module_over_400_lines(tmp_path, waived=waived)
+    assert len(problems) == 2
+    assert "pkg/short.py: 400 lines, within the limit; remove its waiver" in problems[0]
+    assert "ext/pkg/gone.py: waived () but not found" in problems[1]

@@ -1,6 +1,6 @@
 """benchmark-table, benchmark-chart and the ratio roles: figures from a CSV file.
 
-The data path reads in a straight line: ``data`` (CSV → validated records)
+The data path reads in a straight line: ``data`` (CSV → validated ``records``)
 → ``numbers`` (parse, format, ratios) → ``compare`` (best values, ratios
 against the baseline; ``stats`` turns a ratio's interval into a verdict) →
 ``table`` / ``chart`` (a subpackage: figure data, drawing, per-builder output,

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from decimal import Decimal
 
-    from sphinx_versus.benchmarks.data import BenchmarkData, Environment, Record
     from sphinx_versus.benchmarks.numbers import Value
+    from sphinx_versus.benchmarks.records import BenchmarkData, Environment, Record
     from sphinx_versus.benchmarks.stats import Verdict
 
 

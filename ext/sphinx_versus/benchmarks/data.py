@@ -1,5 +1,7 @@
 """The benchmark CSV file: bytes in, validated records (or located problems) out.
 
+The records' shapes are :mod:`.records`; :func:`combine` joins several files.
+
 Every problem names the CSV line and, where there is one, the column, so a
 writer can go straight to the cell.  Cell-level problems are collected rather
 than stopping at the first, so one build reports every bad cell.
@@ -20,7 +22,8 @@ from sphinx_versus.benchmarks.numbers import (
     normalise_unit,
     parse_value,
 )
-from sphinx_versus.benchmarks.stats import RatioFormatError, RatioInterval, parse_ratio
+from sphinx_versus.benchmarks.records import BenchmarkData, Environment, Record
+from sphinx_versus.benchmarks.stats import RatioFormatError, parse_ratio
 from sphinx_versus.datafiles import DataFileError, decode_text, located, read_csv
 from sphinx_versus.limits import columns_problem
 
@@ -53,52 +56,6 @@ class BenchmarkDataError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(p.located("<csv>") for p in problems))
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class Record:
-    """One workload row, values keyed by system name."""
-
-    workload: str
-    unit: str
-    better: str
-    values: dict[str, Value | None]
-    source: str = ""
-    notes: str = ""
-    line: int = 0
-    #: The measured ratio of two systems with its 95 % interval, if given.
-    ratio: RatioInterval | None = None
-    #: The row's stable slug (the ``id`` column), or ``""``.
-    id: str = ""
-
-
-@dataclass(frozen=True)
-class Environment:
-    """Where one file's figures come from: its ``# key: value`` lines."""
-
-    label: str
-    pairs: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class BenchmarkData:
-    """The whole file: systems in column order and rows in file order."""
-
-    systems: tuple[str, ...]
-    records: tuple[Record, ...]
-    has_source: bool = False
-    has_notes: bool = False
-    environments: tuple[Environment, ...] = ()
-    has_ratio: bool = False
-
-    def by_id(self, row_id: str) -> Record | None:
-        """The row whose ``id`` is *row_id*, if any."""
-        return next((r for r in self.records if r.id and r.id == row_id), None)
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """The distinct sources of the rows, in order of appearance."""
-        return tuple(dict.fromkeys(r.source for r in self.records))
 
 
 def _header(row: list[str], line: int) -> tuple[dict[str, int], list[str]]:

@@ -18,21 +18,21 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.benchmarks.compare import SelectionError, compare
 from sphinx_versus.benchmarks.data import (
-    BenchmarkData,
     BenchmarkDataError,
     combine,
     parse_benchmarks,
 )
 from sphinx_versus.datafiles import DataFileError, read_data_file
+from sphinx_versus.doctree import unbuilt
 from sphinx_versus.locale import _
 from sphinx_versus.markup import parse_inline
-from sphinx_versus.nodes import unbuilt
 from sphinx_versus.options import check_options, lenient_spec
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from sphinx_versus.benchmarks.compare import Comparison
+    from sphinx_versus.benchmarks.records import BenchmarkData
 
 logger = logging.getLogger(__name__)
 

@@ -24,13 +24,13 @@ from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
 from sphinx_versus.benchmarks.stats import decide, sentence, verdict_phrase
 from sphinx_versus.benchmarks.words import RATIO_CLASS, phrase_nodes
 from sphinx_versus.datafiles import DataFileError, read_data_file
+from sphinx_versus.doctree import UNBUILT_CLASS
 from sphinx_versus.locale import _
-from sphinx_versus.nodes import UNBUILT_CLASS
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
 
-    from sphinx_versus.benchmarks.data import Record
+    from sphinx_versus.benchmarks.records import Record
 
 logger = logging.getLogger(__name__)
 

@@ -24,9 +24,9 @@ from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.benchmarks.numbers import EM_DASH, in_language
 from sphinx_versus.benchmarks.stats import NBSP
 from sphinx_versus.benchmarks.words import phrase_nodes
+from sphinx_versus.doctree import TABLE_CLASS, TABLE_STACKABLE_CLASS
 from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
-from sphinx_versus.nodes import TABLE_CLASS, TABLE_STACKABLE_CLASS
 from sphinx_versus.policy.budget import budgeted
 from sphinx_versus.policy.ids import page_id
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sphinx_versus.benchmarks.compare import Cell, Comparison, Row
-    from sphinx_versus.benchmarks.data import Record
+    from sphinx_versus.benchmarks.records import Record
 
 
 def _entry(

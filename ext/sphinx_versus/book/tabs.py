@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.nodes import TAB_WIDTH
+from sphinx_versus.doctree import TAB_WIDTH
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -34,15 +34,15 @@ from sphinx_versus.code_compare.programs import (
     programs_node,
 )
 from sphinx_versus.config import CODE_LAYOUTS
-from sphinx_versus.locale import _, and_list
-from sphinx_versus.markup import enforce, parse_inline
-from sphinx_versus.nodes import (
+from sphinx_versus.doctree import (
     CODE_COMPARE_BLOCK_CLASS,
     CODE_COMPARE_CLASS,
     CODE_COMPARE_TITLE_CLASS,
     is_code_block,
     unbuilt,
 )
+from sphinx_versus.locale import _, and_list
+from sphinx_versus.markup import enforce, parse_inline
 from sphinx_versus.options import check_options, lenient_spec
 from sphinx_versus.policy.budget import budgeted
 

@@ -12,7 +12,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.nodes import CODE_COMPARE_CLASS
+from sphinx_versus.doctree import CODE_COMPARE_CLASS
 
 
 class CodeCompareAnchorTransform(SphinxPostTransform):

@@ -30,13 +30,13 @@ from sphinx_versus.code_compare.programs import (
     versus_programs,
     visit_programs,
 )
-from sphinx_versus.locale import _
-from sphinx_versus.nodes import (
+from sphinx_versus.doctree import (
     CODE_COMPARE_BLOCK_CLASS,
     CODE_COMPARE_CLASS,
     CODE_COMPARE_TITLE_CLASS,
     TAB_WIDTH,
 )
+from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -29,8 +29,8 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from sphinx_versus.datafiles import read_at_most
+from sphinx_versus.doctree import TAB_WIDTH
 from sphinx_versus.locale import _, and_list
-from sphinx_versus.nodes import TAB_WIDTH
 from sphinx_versus.policy import paths
 from sphinx_versus.policy.ids import page_id
 

@@ -28,9 +28,9 @@ from sphinx_versus.comparison.rows import (
     split_cells,
 )
 from sphinx_versus.datafiles import DataFileError, read_csv, read_data_file
+from sphinx_versus.doctree import TABLE_CLASS, unbuilt
 from sphinx_versus.limits import cells_problem, columns_problem, markup_problem
 from sphinx_versus.markup import is_myst, parse_inline
-from sphinx_versus.nodes import TABLE_CLASS, unbuilt
 from sphinx_versus.options import check_options, lenient_spec
 from sphinx_versus.policy.budget import budgeted, capped
 

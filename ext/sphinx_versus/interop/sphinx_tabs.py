@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.nodes import is_code_block
+from sphinx_versus.doctree import is_code_block
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -2,6 +2,8 @@
 
 - :mod:`.paths` — which files a page's input may make the build read or
   publish, resolved exactly as Sphinx will resolve them;
+- :mod:`.inline` — which nodes of a directive's text are kept (links,
+  images, downloads, math, raw markup);
 - :mod:`.tex` — which math from a directive's text may reach LaTeX;
 - :mod:`.budget` — how many warnings one directive may print, and how long a
   card label may be;

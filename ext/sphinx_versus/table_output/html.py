@@ -26,7 +26,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from sphinx_versus.nodes import (
+from sphinx_versus.doctree import (
     TABLE_CLASS,
     TABLE_STACKABLE_CLASS,
     TABLE_WRAPPER_CLASS,

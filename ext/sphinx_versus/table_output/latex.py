@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.nodes import TABLE_CLASS
+from sphinx_versus.doctree import TABLE_CLASS
 
 #: Where a LaTeX longtable may go: not in boxes, lists, admonitions or tables.
 _BREAKABLE_PARENTS = (

@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sphinx_versus.cli.mdx import benchmarks
-from sphinx_versus.cli.mdx.blocks import Event, events
-from sphinx_versus.cli.mdx.jsx import JsxError, straight_quotes
+from sphinx_versus.cli.mdx.blocks import events
+from sphinx_versus.cli.mdx.components import comparison_table, unmapped_props
+from sphinx_versus.cli.mdx.inline import inline_expressions, inline_html
+from sphinx_versus.cli.mdx.myst import short
+from sphinx_versus.cli.mdx.tabs import TABS_PROPS, TabGroup, fence_run
 
 if TYPE_CHECKING:
-    from sphinx_versus.cli.mdx.jsx import Tag
+    from sphinx_versus.cli.mdx.blocks import Event
 
 _ADMONITIONS = {
     "note": "note",
@@ -33,9 +36,6 @@ _ADMONITIONS = {
     "danger": "danger",
     "important": "important",
 }
-_TAB_GROUPS = {"syncKey", "groupId"}
-_MAPPED_TAB_PROPS = _TAB_GROUPS | {"defaultValue", "values", "queryString"}
-_MAPPED_ITEM_PROPS = {"label", "value", "default", "icon"}
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,6 @@ class Conversion:
     notes: list[Note]
 
 
-@dataclass
-class _Tabs:
-    tag: Tag
-    line: int
-    items: list[tuple[str, list[Event]]] = field(default_factory=list)
-    current: tuple[str, list[Event]] | None = None
-
-
 class Converter:
     """One MDX file's conversion; :meth:`run` returns the result."""
 
@@ -88,7 +80,7 @@ class Converter:
         self.front: dict[str, Any] = {}
         self.front_comments: list[str] = []
         self.pending: list[Event] = []
-        self.tabs: _Tabs | None = None
+        self.tabs: TabGroup | None = None
         self.open_unknown: list[str] = []
 
     # -- output ----------------------------------------------------------------
@@ -182,7 +174,7 @@ class Converter:
         if self.tabs is not None and not (
             event.kind == "tag" and event.tag and event.tag.name in {"Tabs", "TabItem"}
         ):
-            self._in_tabs(event)
+            self.tabs.add(self, event)
             return
         if event.kind == "fence":
             self.pending.append(event)
@@ -192,18 +184,18 @@ class Converter:
         handler(event)
 
     def _markdown(self, event: Event) -> None:
-        for token in _inline_html(event.text):
+        for token in inline_html(event.text):
             self.note(
                 event.line,
                 "component",
                 f"inline {token.strip()} is left in the text, where Sphinx passes "
                 "it through as HTML a browser does not know; rewrite it in Markdown",
             )
-        for expression in _inline_expressions(event.text):
+        for expression in inline_expressions(event.text):
             self.note(
                 event.line,
                 "expression",
-                f"the inline expression {_short(expression)} is computed by the MDX "
+                f"the inline expression {short(expression)} is computed by the MDX "
                 "page; it is shown as written, replace it with its value",
             )
         self.emit(event.text)
@@ -232,13 +224,13 @@ class Converter:
         self.note(
             event.line,
             "expression",
-            f"the expression {_short(event.text)} is computed by the MDX page at "
+            f"the expression {short(event.text)} is computed by the MDX page at "
             "build time; kept as a comment, write its result into the page",
         )
         self.comment(event.line, event.text)
 
     def _error(self, event: Event) -> None:
-        self.note(event.line, "syntax", f"cannot read: {_short(event.text, 120)}")
+        self.note(event.line, "syntax", f"cannot read: {short(event.text, 120)}")
         self.comment(event.line, event.text)
 
     def _container(self, event: Event) -> None:
@@ -279,9 +271,10 @@ class Converter:
         tag = event.tag
         assert tag is not None
         if self.tabs is not None:
-            self._tab_tag(event, tag)
+            if self.tabs.item(self, event, tag):
+                self._close_tabs()
         elif tag.name == "ComparisonTable" and tag.self_closing:
-            self._comparison_table(event, tag)
+            comparison_table(self, event, tag)
         elif tag.name == "Aside" and not tag.closing and not tag.self_closing:
             kind_attr = tag.attribute("type")
             kind = _ADMONITIONS.get(kind_attr.value if kind_attr else "note", "note")
@@ -297,8 +290,8 @@ class Converter:
                 self.open_unknown.remove("Aside")
             self.emit(":::")
         elif tag.name == "Tabs" and not tag.closing:
-            self._props(event, tag, _MAPPED_TAB_PROPS)
-            self.tabs = _Tabs(tag, event.line)
+            unmapped_props(self, event, tag, TABS_PROPS)
+            self.tabs = TabGroup(tag, event.line)
         else:
             shown = f"<{'/' if tag.closing else ''}{tag.name}>"
             self.note(
@@ -309,210 +302,12 @@ class Converter:
             )
             self.comment(event.line, event.text)
 
-    # -- components -------------------------------------------------------------
-
-    def _props(self, event: Event, tag: Tag, mapped: set[str]) -> None:
-        for attr in tag.attributes:
-            if attr.name not in mapped:
-                self.note(
-                    event.line,
-                    "prop",
-                    f"<{tag.name}> prop '{attr.name or '{…}'}' is not mapped; kept "
-                    "as a comment",
-                )
-                self.comment(event.line, f"{attr.name}={attr.value}")
-
-    def _evaluate(self, event: Event, tag: Tag, name: str) -> Any:
-        attr = tag.attribute(name)
-        if attr is None:
-            raise JsxError(f"<{tag.name}> has no {name}= prop", 0)
-        if attr.kind == "string":
-            return attr.value
-        import json5
-
-        source, changed = straight_quotes(attr.value)
-        if changed:
-            self.note(
-                event.line,
-                "quotes",
-                f"<{tag.name}> {name}: typographic quotes around strings were read "
-                "as straight quotes",
-            )
-        try:
-            return json5.loads(source)
-        except ValueError as err:
-            raise JsxError(
-                f"{name}={{{_short(attr.value)}}} is not a literal the importer "
-                f"can read ({err})",
-                0,
-            ) from None
-
-    def _comparison_table(self, event: Event, tag: Tag) -> None:
-        try:
-            headers = self._evaluate(event, tag, "headers")
-            rows = self._evaluate(event, tag, "rows")
-            if not _strings(headers) or not isinstance(rows, list):
-                raise JsxError("headers and rows must be arrays of strings", 0)
-            if not all(_strings(r) for r in rows):
-                raise JsxError("every row must be an array of strings", 0)
-        except JsxError as err:
-            self.note(
-                event.line, "component", f"<ComparisonTable>: {err}; kept as a comment"
-            )
-            self.comment(event.line, event.text)
-            return
-        self._props(event, tag, {"headers", "rows", "title", "caption"})
-        title_attr = tag.attribute("title") or tag.attribute("caption")
-        title = (
-            f" {title_attr.value}" if title_attr and title_attr.kind == "string" else ""
-        )
-        body = [f":headers: {' | '.join(_cell(h) for h in headers)}", ""]
-        body += [" | ".join(_cell(c) for c in row) for row in rows]
-        self.emit(_fence(f"{{comparison-table}}{title}", "\n".join(body)))
-
-    def _in_tabs(self, event: Event) -> None:
-        tabs = self.tabs
-        assert tabs is not None
-        if tabs.current is None:
-            if event.kind == "markdown" and not event.text.strip():
-                return
-            self.note(
-                event.line,
-                "component",
-                "content inside <Tabs> but outside a <TabItem>; kept after the tabs",
-            )
-            tabs.items.append(("", [event]))
-            return
-        tabs.current[1].append(event)
-
-    def _tab_tag(self, event: Event, tag: Tag) -> None:
-        tabs = self.tabs
-        assert tabs is not None
-        if tag.name == "TabItem" and not tag.closing:
-            self._props(event, tag, _MAPPED_ITEM_PROPS)
-            label = tag.attribute("label") or tag.attribute("value")
-            tabs.current = (label.value if label else "", [])
-        elif tag.name == "TabItem" and tabs.current is not None:
-            tabs.items.append(tabs.current)
-            tabs.current = None
-        elif tag.name == "Tabs" and tag.closing:
-            self._close_tabs()
-
     def _close_tabs(self) -> None:
-        tabs = self.tabs
+        tabs, self.tabs = self.tabs, None
         assert tabs is not None
-        if tabs.current is not None:
-            tabs.items.append(tabs.current)
-        self.tabs = None
-        blocks: list[tuple[str, str]] = []
-        rest: list[Event] = []
-        for label, items in tabs.items:
-            fences = [e for e in items if e.kind == "fence" and e.token is not None]
-            for fence in fences:
-                assert fence.token is not None
-                language = (
-                    fence.token.info.split()[0] if fence.token.info.strip() else ""
-                )
-                blocks.append((language or label.lower(), fence.token.content))
-            others = [e for e in items if e.kind != "fence" and e.text.strip()]
-            if others:
-                self.note(
-                    others[0].line,
-                    "component",
-                    f'<TabItem label="{label}"> holds text besides its code; the '
-                    "text is kept after the code tabs",
-                )
-                rest += others
-        if len(blocks) >= 2:
-            self.emit(_code_compare(blocks))
-        else:
-            self.note(
-                tabs.line,
-                "component",
-                f"<Tabs> with {len(blocks)} code block(s) is not a code comparison; "
-                "its content is kept in order",
-            )
-            for language, code in blocks:
-                self.emit(_fence(language, code.rstrip("\n")))
-        for event in rest:
+        for event in tabs.close(self):
             self._event(event)
 
     def _flush_fences(self) -> None:
         fences, self.pending = self.pending, []
-        languages = [
-            (f.token.info.split()[0] if f.token and f.token.info.strip() else "")
-            for f in fences
-        ]
-        if (
-            len(fences) >= 2
-            and all(languages)
-            and len(set(languages)) == len(languages)
-        ):
-            self.emit(
-                _code_compare(
-                    [
-                        (lang, f.token.content)
-                        for lang, f in zip(languages, fences, strict=True)
-                        if f.token
-                    ]
-                )
-            )
-            return
-        for fence in fences:
-            self.emit(fence.text)
-
-
-def _strings(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|") or " "
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _fence(info: str, body: str) -> str:
-    longest = max((len(m) for m in re.findall(r"`{3,}", body)), default=2)
-    marker = "`" * max(3, longest + 1)
-    return f"{marker}{info}\n{body}\n{marker}"
-
-
-def _code_compare(blocks: list[tuple[str, str]]) -> str:
-    inner = "\n\n".join(_fence(lang, code.rstrip("\n")) for lang, code in blocks)
-    return _fence("{code-compare}", inner)
-
-
-def _inline_html(text: str) -> list[str]:
-    """Inline JSX elements (capitalised tags) in Markdown text, outside code."""
-    from markdown_it import MarkdownIt
-
-    found: list[str] = []
-    for token in MarkdownIt("commonmark").parse(text):
-        for child in token.children or ():
-            if child.type == "html_inline" and re.match(r"</?[A-Z]", child.content):
-                found.append(child.content)
-    return found
-
-
-def _inline_expressions(text: str) -> list[str]:
-    """``{…}`` in Markdown text, outside code (MDX evaluates them)."""
-    from markdown_it import MarkdownIt
-
-    from sphinx_versus.cli.mdx.jsx import read_expression
-
-    found: list[str] = []
-    for token in MarkdownIt("commonmark").parse(text):
-        for child in token.children or ():
-            start = child.content.find("{") if child.type == "text" else -1
-            while start >= 0:
-                try:
-                    source, end = read_expression(child.content, start)
-                except JsxError:
-                    break
-                found.append("{" + source + "}")
-                start = child.content.find("{", end)
-    return found
+        fence_run(self, fences)
