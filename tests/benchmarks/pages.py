@@ -204,6 +204,21 @@ def _snippet_includes(data: PageData) -> str:
     return (go + rust).rstrip("\n")
 
 
+def _complete_programs(data: PageData) -> str:
+    """What code-compare adds below excerpts of files, written by hand: the
+    complete programs to download and read, folded (so both pages carry the
+    same code)."""
+    name = f"ex{data.snippet:03d}"
+    go = f"../../snippets/go/{name}/main.go"
+    rust = f"../../snippets/rust/src/bin/{name}.rs"
+    body = (
+        f"Download {{download}}`main.go <{go}>` · {{download}}`{name}.rs <{rust}>`\n\n"
+        + _fence("literalinclude", arg=go, options=":language: go")
+        + _fence("literalinclude", arg=rust, options=":language: rust")
+    )
+    return "\n" + _fence("dropdown", body, "The complete programs", ticks=4)
+
+
 def _inline_code(data: PageData) -> str:
     return f"```go\n{data.go_code}\n```\n```rust\n{data.rust_code}\n```"
 
@@ -310,6 +325,7 @@ def control_page(data: PageData) -> str:
         _prose(data, 2),
         f"```{{rubric}} A handler ({i})\n```\n",
         _fence("tab-set-code", _snippet_includes(data), ticks=4),
+        _complete_programs(data),
         "\n## Performance\n\n",
         _fence(
             "csv-table",

@@ -8,6 +8,7 @@ writes for sphinx-design and sphinx-tabs) and the scripts only read them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sphinx_versus.config import language_names
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
+@lru_cache(maxsize=4096)
 def sync_key(name: str) -> str:
     """The language key shared by tabs, storage and ``?lang=``: 'C++' -> 'cpp'."""
     key = name.strip().lower().replace("+", "p").replace("#", "sharp")
@@ -44,7 +46,13 @@ def language_table(config: Config) -> dict[str, str]:
     ``:sync:`` id, a sphinx-tabs label or ``?lang=`` written any of these ways
     finds the key code-compare gives that language.
     """
-    names = sorted(language_names(config).items())
+    return _table(tuple(sorted(language_names(config).items())))
+
+
+@lru_cache(maxsize=16)
+def _table(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """:func:`language_table` of one configuration, built once per build: every
+    tab of every page asks for it."""
     table: dict[str, str] = {}
     # A key names its own language first, then a label, then a lexer name.
     for spelling in ("key", "name", "lexer"):

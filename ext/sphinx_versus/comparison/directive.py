@@ -80,6 +80,10 @@ def _align(argument: str | None) -> str:
     return directives.choice(argument or "", ("left", "center", "right"))
 
 
+#: The directive's answers of :meth:`ComparisonTable._source_line`.
+_LINES = "_versus_source_lines"
+
+
 class _Fatal(Exception):
     """Input the directive cannot turn into a table; ``line`` is parser-relative."""
 
@@ -158,7 +162,14 @@ class ComparisonTableDirective(SphinxDirective):
         return base + number
 
     def _source_line(self, line: int) -> tuple[str, int]:
-        """The file and 1-based line of parser line *line* (includes resolved)."""
+        """The file and 1-based line of parser line *line* (includes resolved),
+        asked once per line: every cell of a row asks for it."""
+        known: dict[int, tuple[str, int]] = self.__dict__.setdefault(_LINES, {})
+        if line not in known:
+            known[line] = self._find_source_line(line)
+        return known[line]
+
+    def _find_source_line(self, line: int) -> tuple[str, int]:
         try:
             source, real = self.state_machine.get_source_and_line(line)
         except (IndexError, AttributeError):
