@@ -38,9 +38,11 @@ nitpicky = True
 numfig = True
 # The verified programs live next to the docs; code-compare offers them whole.
 versus_file_dirs = ["../snippets"]
-# A comparison is side by side wherever both programs fit their longest line
-# (with the breakout into the contents column in _static/versus-site.css,
-# every pair of lines up to 80 characters at 1440 px); tabs elsewhere.
+# A comparison is side by side wherever both programs fit their longest line,
+# tabs elsewhere. _static/versus-site.css lets a comparison break out of the
+# text column (furo's table of contents folds into its button on such pages):
+# from 1440 px two panes of 64 columns at 13 px, the width the samples keep
+# (snippets/rust/rustfmt.toml); at 1280 px, 52 columns.
 versus_code_layout = "auto"
 
 # -- Toolchain versions: one source of truth ---------------------------------

@@ -247,14 +247,6 @@ def test_the_minifier_leaves_literals_whole(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-#: Pages whose shift does not come from the extension, and why.
-KNOWN_SHIFTS = {
-    # Loads none of the extension's files; at 1440 px the whole article moves
-    # down 50 px about 3 s after load (0.016, the same before this change).
-    "writers-guide/errors.html": 0.02,
-}
-
-
 def test_nothing_moves_and_nothing_is_too_small(
     docs_site: Site, new_context: Callable[..., BrowserContext]
 ) -> None:
@@ -265,7 +257,7 @@ def test_nothing_moves_and_nothing_is_too_small(
             page = context.new_page()
             page.goto(docs_site.url(name))
             shift = page.evaluate(CLS_JS)
-            if shift > KNOWN_SHIFTS.get(name, 0.01):
+            if shift > 0.01:
                 problems.append(f"{width} px {name}: layout shift {shift:.3f}")
             small = page.evaluate(SMALLEST_JS)
             if small["text"][0] < 12:

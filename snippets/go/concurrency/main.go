@@ -15,12 +15,13 @@ const (
 
 // [worker]
 
-// worker doubles every job it receives until the jobs channel is closed.
-// The arrows in the channel types say it only receives jobs and only sends
-// results.
+// worker doubles every job it receives until the jobs channel
+// is closed. The arrows in the channel types say it only
+// receives jobs and only sends results.
 func worker(jobs <-chan int, results chan<- int) {
 	for job := range jobs {
-		time.Sleep(10 * time.Millisecond) // stand-in for real work
+		// A stand-in for real work.
+		time.Sleep(10 * time.Millisecond)
 		results <- job * 2
 	}
 }
@@ -42,7 +43,8 @@ func main() {
 	}
 	close(jobs) // no more work: each worker's range loop ends
 
-	// Close results once every worker has returned; that ends the loop below.
+	// Close results once every worker has returned; that ends
+	// the loop below.
 	go func() {
 		wg.Wait()
 		close(results)

@@ -21,8 +21,9 @@ type Config struct {
 
 // [parse-config]
 
-// parseConfig reads and decodes a JSON config file. Each failure is wrapped
-// with %w: the message gains context and the cause stays inspectable.
+// parseConfig reads and decodes a JSON config file. Each
+// failure is wrapped with %w: the message gains context and the
+// cause stays inspectable.
 func parseConfig(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

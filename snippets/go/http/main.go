@@ -21,18 +21,19 @@ import (
 
 // [handler]
 
-// Response is the JSON body; the struct tags name the JSON fields.
+// Response is the JSON body; the struct tags name the JSON
+// fields.
 type Response struct {
 	Message string `json:"message"`
 	Status  int    `json:"status"`
 }
 
-// health answers GET /health. Headers must be set before the body is
-// written: the first write sends them.
+// health answers GET /health. Headers must be set before the
+// body is written: the first write sends them.
 func health(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	err := json.NewEncoder(w).Encode(Response{Message: "OK", Status: http.StatusOK})
-	if err != nil {
+	body := Response{Message: "OK", Status: http.StatusOK}
+	if err := json.NewEncoder(w).Encode(body); err != nil {
 		log.Printf("writing response: %v", err)
 	}
 }
@@ -42,17 +43,22 @@ func health(w http.ResponseWriter, _ *http.Request) {
 func main() {
 	// [serve]
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /health", health) // method in the pattern: Go 1.22+
+	// A method in the pattern needs Go 1.22 or later.
+	mux.HandleFunc("GET /health", health)
 
 	host := cmp.Or(os.Getenv("HOST"), "127.0.0.1")
 	port := cmp.Or(os.Getenv("PORT"), "8080")
-	listener, err := net.Listen("tcp", net.JoinHostPort(host, port))
+	addr := net.JoinHostPort(host, port)
+	listener, err := net.Listen("tcp", addr)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("listening on", listener.Addr())
 
-	server := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	server := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+	}
 	if err := serveUntilSignal(server, listener); err != nil {
 		log.Fatal(err)
 	}

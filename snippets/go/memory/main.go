@@ -20,11 +20,14 @@ type User struct {
 
 // [get-user]
 
-// getUser returns a pointer to a new User. The User outlives this call, so
-// the compiler puts it on the heap; the garbage collector frees it some time
-// after the last pointer to it is gone.
+// getUser returns a pointer to a new User. The User outlives
+// this call, so the compiler puts it on the heap; the garbage
+// collector frees it some time after the last pointer to it is
+// gone.
 func getUser(id int) (*User, error) {
-	user := &User{ID: id, Name: "Alice", Email: "alice@example.com"}
+	user := &User{
+		ID: id, Name: "Alice", Email: "alice@example.com",
+	}
 	return user, nil
 }
 

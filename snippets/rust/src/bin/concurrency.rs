@@ -12,11 +12,12 @@ const WORKERS: usize = 5;
 const JOBS: u32 = 20;
 
 // [worker]
-/// One job: wait without blocking a thread, then double the input. Calling
-/// `process` does nothing yet: it returns a future that does the work when
-/// it is awaited.
+/// One job: wait without blocking a thread, then double the
+/// input. Calling `process` does nothing yet: it returns a
+/// future that does the work when it is awaited.
 async fn process(job: u32) -> u32 {
-    tokio::time::sleep(Duration::from_millis(10)).await; // stand-in for real work
+    // A stand-in for real work.
+    tokio::time::sleep(Duration::from_millis(10)).await;
     job * 2
 }
 // [/worker]
@@ -26,7 +27,7 @@ async fn main() {
     // [fan-out]
     let mut results = stream::iter(1..=JOBS)
         .map(process)
-        .buffer_unordered(WORKERS); // at most WORKERS jobs at a time
+        .buffer_unordered(WORKERS); // at most WORKERS at once
 
     while let Some(result) = results.next().await {
         println!("{result}");

@@ -17,7 +17,8 @@ struct Config {
 }
 
 // [parse-config]
-/// Every way `parse_config` can fail, as one enum the caller can match on.
+/// Every way `parse_config` can fail, as one enum the caller
+/// can match on.
 #[derive(Debug, Error)]
 enum ConfigError {
     #[error("reading config: {0}")]
@@ -26,8 +27,9 @@ enum ConfigError {
     Parse(#[from] serde_json::Error),
 }
 
-/// Reads and decodes a JSON config file. `?` returns early on failure,
-/// turning the `io::Error` or `serde_json::Error` into a `ConfigError`.
+/// Reads and decodes a JSON config file. `?` returns early
+/// on failure, turning the `io::Error` or `serde_json::Error`
+/// into a `ConfigError`.
 fn parse_config(path: &str) -> Result<Config, ConfigError> {
     let data = fs::read_to_string(path)?;
     let config = serde_json::from_str(&data)?;
@@ -37,14 +39,18 @@ fn parse_config(path: &str) -> Result<Config, ConfigError> {
 
 fn main() -> Result<(), Box<dyn Error>> {
     // Work in a scratch directory, like the Go version.
-    let dir = env::temp_dir().join(format!("versus-errors-{}", process::id()));
+    let dir = env::temp_dir()
+        .join(format!("versus-errors-{}", process::id()));
     fs::create_dir_all(&dir)?;
     env::set_current_dir(&dir)?;
     fs::write(
         "config.json",
         r#"{"name": "api", "port": 9090, "debug": true}"#,
     )?;
-    fs::write("broken.json", r#"{"name": "api", "port": 9090,}"#)?;
+    fs::write(
+        "broken.json",
+        r#"{"name": "api", "port": 9090,}"#,
+    )?;
 
     // [usage]
     for path in ["config.json", "missing.json", "broken.json"] {
@@ -53,14 +59,22 @@ fn main() -> Result<(), Box<dyn Error>> {
                 "{path}: name={:?} port={} debug={}",
                 config.name, config.port, config.debug
             ),
-            Err(err @ ConfigError::Io(io)) if io.kind() == io::ErrorKind::NotFound => {
-                println!("{path}: no such file, skipped ({err})");
+            Err(err @ ConfigError::Io(io))
+                if io.kind() == io::ErrorKind::NotFound =>
+            {
+                println!(
+                    "{path}: no such file, skipped ({err})"
+                );
             }
-            Err(err @ ConfigError::Parse(json)) if json.is_syntax() => println!(
-                "{path}: bad JSON at line {}, column {} ({err})",
-                json.line(),
-                json.column()
-            ),
+            Err(err @ ConfigError::Parse(json))
+                if json.is_syntax() =>
+            {
+                println!(
+                    "{path}: bad JSON at line {}, column {} ({err})",
+                    json.line(),
+                    json.column()
+                )
+            }
             Err(err) => println!("{path}: {err}"),
         }
     }

@@ -33,15 +33,20 @@ async fn health() -> Json<Response> {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     // [serve]
-    // `get` also answers HEAD; other methods get 405 Method Not Allowed.
+    // `get` also answers HEAD; other methods get 405 (Method
+    // Not Allowed).
     let app = Router::new().route("/health", get(health));
 
-    let host = env::var("HOST").unwrap_or_else(|_| "127.0.0.1".to_string());
-    let port: u16 = env::var("PORT").map_or(Ok(8080), |port| port.parse())?;
-    let listener = TcpListener::bind((host.as_str(), port)).await?;
+    let host = env::var("HOST")
+        .unwrap_or_else(|_| "127.0.0.1".to_string());
+    let port: u16 = env::var("PORT")
+        .map_or(Ok(8080), |port| port.parse())?;
+    let listener =
+        TcpListener::bind((host.as_str(), port)).await?;
     println!("listening on {}", listener.local_addr()?);
 
-    // Serve until a signal arrives, then let requests in flight finish.
+    // Serve until a signal arrives, then let requests in flight
+    // finish.
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
@@ -54,7 +59,8 @@ async fn shutdown_signal() {
     #[cfg(unix)]
     let terminate = async {
         use tokio::signal::unix::{SignalKind, signal};
-        let mut sigterm = signal(SignalKind::terminate()).expect("installing a SIGTERM handler");
+        let mut sigterm = signal(SignalKind::terminate())
+            .expect("installing a SIGTERM handler");
         sigterm.recv().await;
     };
     #[cfg(not(unix))]

@@ -13,17 +13,19 @@ struct User {
     email: String,
 }
 
-/// `Display` is what `{}` in `println!` uses to print a `User`.
+/// `Display` is what `{}` in `println!` prints for a `User`.
 impl fmt::Display for User {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "User {}: {} ({})", self.id, self.name, self.email)
+        let User { id, name, email } = self;
+        write!(f, "User {id}: {name} ({email})")
     }
 }
 // [/user]
 
 // [get-user]
-/// Returns the `User` itself, not a pointer to it: ownership moves to the
-/// caller, who decides (by scope) when the memory is freed.
+/// Returns the `User` itself, not a pointer to it: ownership
+/// moves to the caller, who decides (by scope) when the memory
+/// is freed.
 fn get_user(id: u32) -> Result<User, String> {
     Ok(User {
         id,
