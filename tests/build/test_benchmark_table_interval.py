@@ -121,7 +121,10 @@ SPREADS = (
 
 @pytest.mark.parametrize("builder", ["html", "text", "latex"])
 def test_overlapping_spreads_say_no_difference_in_every_builder(build_site, builder):
-    page = "# T\n\n```{benchmark-table} data/s.csv\n```\n\n```{benchmark-chart} data/s.csv\n```\n"
+    page = (
+        "# T\n\n```{benchmark-table} data/s.csv\n```\n\n"
+        "```{benchmark-chart} data/s.csv\n```\n"
+    )
     built = build_site({"index.md": page, "data/s.csv": SPREADS.encode()}, builder)
     if builder == "html":
         soup = BeautifulSoup(built.read("index.html"), "html.parser")
