@@ -896,28 +896,3 @@ def test_every_builder_shows_the_complete_programs_as_html_does(build_site, buil
     assert "Go: main.go" in text and "Rust: main.rs" in text
     if builder != "latex":  # LaTeX highlights, the words come apart
         assert text.count("package main") == 1  # the excerpts start below it
-
-
-def test_region_markers_are_the_conventions_not_a_list_of_names():
-    from sphinx_versus.code_compare.programs import split_output, without_markers
-
-    program = (
-        "use std::fmt;\n\n// [any-name]\n\n#[derive(Debug)]\nstruct A;\n"
-        "// [/any-name]\n\n#[test]\nfn t() {}\n    // [inner]\n    let x = 1;\n"
-        "    // [/inner]\n// [never-closed]\n"
-    )
-    shown = without_markers(program)
-    assert "[any-name]" not in shown and "[/any-name]" not in shown
-    assert "[inner]" not in shown and "[/inner]" not in shown
-    # Attributes are code; a marker that is never closed is a comment.
-    assert "#[derive(Debug)]" in shown and "#[test]" in shown
-    assert "// [never-closed]" in shown
-    assert "\n\n\n" not in shown
-    python = "# [setup]\nx = 1\n# [/setup]\nprint(x)\n\n# Output:\n# 1\n#\n# 2\n"
-    code, output = split_output(without_markers(python))
-    assert code == "x = 1\nprint(x)\n"
-    assert output == "1\n\n2\n"
-    assert split_output("fn main() {}\n// just a comment\n") == (
-        "fn main() {}\n// just a comment\n",
-        None,
-    )
