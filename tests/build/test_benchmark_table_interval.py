@@ -108,3 +108,38 @@ def test_german(build_site):
     assert "| kein messbarer Unterschied" in text
     assert "| (0,96–1,08×)" in text
     assert "sonst gibt es keinen messbaren Unterschied" in text
+
+
+#: Rows with no interval: the load-generator CPU row of docs/data/measured.csv
+#: (spreads overlap) and one whose spreads lie apart.
+SPREADS = (
+    "workload,unit,better,Go,Rust\n"
+    '"Load generator CPU",%,lower,77.67 (69.14–86.48),84.84 (74.8–95.67)\n'
+    "Apart,ms,lower,10 (9–11),20 (19–21)\n"
+)
+
+
+@pytest.mark.parametrize("builder", ["html", "text", "latex"])
+def test_overlapping_spreads_say_no_difference_in_every_builder(build_site, builder):
+    page = (
+        "# T\n\n```{benchmark-table} data/s.csv\n```\n\n"
+        "```{benchmark-chart} data/s.csv\n```\n"
+    )
+    built = build_site({"index.md": page, "data/s.csv": SPREADS.encode()}, builder)
+    if builder == "html":
+        soup = BeautifulSoup(built.read("index.html"), "html.parser")
+        close, apart = soup.find("tbody").find_all("tr")
+        for label in close.select(".versus-cell-label"):
+            label.extract()
+        assert "no measurable difference" in words(close.get_text())
+        assert not close.find("strong")
+        assert apart.find("strong") is not None
+        alt = soup.select_one(".versus-chart img")["alt"]
+        text = words(soup.get_text()) + " " + alt
+    elif builder == "latex":
+        text = words(next(built.outdir.glob("*.tex")).read_text("utf-8"))
+    else:
+        text = words(built.read("index.txt"))
+    assert "no measurable difference" in text
+    assert "1.1× worse" not in text and "1.1× better" not in text
+    assert "2× slower" in text

@@ -744,10 +744,12 @@ def test_included_output_is_shown_once_and_output_wraps(build_site):
     # Different output stays tabs, but marked as output (its lines wrap).
     assert "versus-output" in different["class"]
     assert len(different.find_all(role="tab")) == 2
-    # Other builders: one listing, captioned with both languages.
+    # Other builders: one listing, captioned with both languages; the three
+    # code-compares of excerpts, then the complete programs (two listings and
+    # their shared output).
     latex = again(build_site, built, {}, "latex")
     body = tex(latex)
-    assert body.count(r"\begin{sphinxVerbatim}") == 2 + 2 + 2 + 1
+    assert body.count(r"\begin{sphinxVerbatim}") == 2 + 2 + 2 + 1 + 3
     assert r"Go and Rust: the same output" in body
 
 
@@ -758,7 +760,20 @@ def test_excerpts_offer_the_complete_programs_once_per_page(build_site):
     # The whole files, read from the files the excerpts come from, collapsed.
     assert first.get("open") is None
     listings = [pre.get_text() for pre in first.find_all("pre")]
-    assert listings == [GO_PROGRAM.expandtabs(4), RUST_PROGRAM]
+    # The program without its output comment, the output once as an output
+    # block (both print "hi"); a "// [x]" after code is no region marker.
+    go, rust = (
+        GO_PROGRAM.expandtabs(4).split("\n\n// Output:")[0] + "\n",
+        RUST_PROGRAM.split("\n\n// Output:")[0] + "\n",
+    )
+    assert listings == [go, rust, "hi\n"]
+    assert "// [x]" in listings[0]
+    (output,) = first.select("div.versus-output pre")
+    assert output.get_text() == "hi\n"
+    assert "Go and Rust: the same output" in first.get_text()
+    # The same words wherever the block sits: nothing is "above".
+    assert first.summary.get_text() == "The complete programs: main.go and main.rs"
+    assert second.summary.get_text() == first.summary.get_text()
     downloads = first.select("a.download")
     assert [a.get_text() for a in downloads] == ["main.go", "main.rs"]
     for a in downloads:
@@ -768,10 +783,13 @@ def test_excerpts_offer_the_complete_programs_once_per_page(build_site):
     assert second.find("pre") is None
     assert second.select_one(f'a[href="#{first["id"]}"]') is not None
     assert len(second.select("a.download")) == 2
-    # Output blocks offer no programs; the PDF carries none.
+    # Output blocks offer no programs; the PDF carries the same as the HTML.
     assert soup.select("div.versus-output details") == []
     latex = again(build_site, built, {}, "latex")
-    assert "package main" not in tex(latex)
+    body = tex(latex)
+    assert body.count(r"\PYG{k+kn}{package}") == 1
+    assert body.count("The complete programs: main.go and main.rs") == 2
+    assert body.count("Go and Rust: the same output") == 2  # excerpt, program
 
 
 def test_panels_carry_the_width_their_code_needs(build_site):
@@ -829,5 +847,35 @@ def test_a_program_that_is_not_utf8_is_a_located_warning(build_site):
     assert "Save it as UTF-8 text to show it in full [versus.code_compare]" in warnings
     soup = BeautifulSoup(built.read("index.html"), "html.parser")
     (programs,) = soup.select("details.versus-programs")
-    assert [pre.get_text() for pre in programs.find_all("pre")] == [RUST_PROGRAM]
+    shown = [pre.get_text() for pre in programs.find_all("pre")]
+    assert shown == [RUST_PROGRAM.split("\n\n// Output:")[0] + "\n", "hi\n"]
     assert len(programs.select("a.download")) == 2
+
+
+@pytest.mark.parametrize("builder", ["text", "man", "epub", "latex"])
+def test_every_builder_shows_the_complete_programs_as_html_does(build_site, builder):
+    """The same words and listings as the HTML's <details>: the summary, each
+    program once per page without its output comment, the shared output once,
+    and from the second example a pointer to them."""
+    page = OUTPUT_PAGE[OUTPUT_PAGE.index("````{code-compare} First excerpt") :]
+    files = {**OUTPUT_FILES, "index.md": "# Programs\n\n" + page}
+    conf = 'copyright = "2026, A"\nversion = "1"\n'
+    built = build_site(files, builder, conf=conf)
+    if builder == "epub":
+        xhtml = (built.outdir / "index.xhtml").read_text("utf-8")
+        text = BeautifulSoup(xhtml, "html.parser").get_text()
+    elif builder == "latex":
+        text = tex(built)
+    else:
+        (path,) = [
+            p
+            for p in built.outdir.rglob("*")
+            if p.suffix in {".txt", ".1"} and p.name != "sources.txt"
+        ]
+        text = path.read_text("utf-8")
+    assert text.count("The complete programs: main.go and main.rs") == 2
+    assert text.count("see them in full") == 1
+    assert "// Output:" not in text
+    assert "Go: main.go" in text and "Rust: main.rs" in text
+    if builder != "latex":  # LaTeX highlights, the words come apart
+        assert text.count("package main") == 1  # the excerpts start below it

@@ -453,6 +453,23 @@ def test_home_pages_answer_is_in_the_pdf(site: Site) -> None:
     assert rtd.squash("start with Go, reach for Rust when you must") in site.text
 
 
+def test_home_pages_answer_opens_the_first_part(site: Site) -> None:
+    """The answer is on the page of Part I, the first page after the
+    contents, not alone on a page whose footer still says "Contents"."""
+    answer = rtd.squash("start with Go, reach for Rust when you must")
+    found = [n for n, page in enumerate(site.pages, 1) if answer in page]
+    assert len(found) == 1, found
+    (page,) = found
+    part = next(b for b in site.outline if _same(b.title, "I The guide"))
+    assert part.page == page, (part, page)
+    text = site.pages[page - 1]
+    assert text.startswith(rtd.squash("Part I The guide")), text[:80]
+    assert "contents" not in text.casefold()
+    # Nothing but the contents between the title page and this page.
+    chapter = next(b for b in site.outline if b.depth == 1)
+    assert chapter.page == page + 1, (chapter, page)
+
+
 def test_performance_summary_table_prints_on_one_page(site: Site) -> None:
     caption = rtd.squash("The article’s claims and this project’s measurements")
     pages = [page for page in site.pages if caption in page]

@@ -91,3 +91,32 @@ def test_the_text_alternative_carries_the_interval():
         describe(comparison("JSON,ms,lower,30.6,6.4,Rust/Go 0.213 (0.204-0.222)"))
     )
     assert "Rust 4.7× faster, 95 % CI 4.5–4.9×" in text
+
+
+def test_rows_without_an_interval_whose_spreads_overlap_say_no_difference():
+    # docs/data/measured.csv's load-generator CPU row: medians 8 % apart, the
+    # five rounds' spreads overlap; a point ratio would print "1.1× worse".
+    rows = (
+        '"Load generator CPU",%,lower,77.67 (69.14–86.48),84.84 (74.8–95.67),\n'
+        "Apart,ms,lower,10 (9–11),20 (19–21),"
+    )
+    close, apart = comparison(rows).rows
+    assert close.cell("Rust").ratio == "no measurable difference"
+    assert [c.best for c in close.cells] == [False, False]
+    assert close.within_spread
+    assert apart.cell("Rust").ratio == "2× slower"
+    assert [c.best for c in apart.cells] == [True, False]
+    alt = describe(comparison(rows))
+    assert "Rust no measurable difference" in alt
+    assert "worse" not in alt
+
+
+def test_a_third_system_within_the_baselines_spread():
+    found = comparison(
+        "Run,ms,lower,10 (9–11),10.5 (9.5–12),30 (29–31),",
+        header="workload,unit,better,Go,Rust,Zig,ratio",
+    )
+    row = found.rows[0]
+    assert row.cell("Rust").ratio == "no measurable difference"
+    assert row.cell("Zig").ratio == "3× slower"
+    assert not any(c.best for c in row.cells)

@@ -8,16 +8,19 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sphinx_versus.benchmarks.numbers import HIGHER, LOWER
+from sphinx_versus.benchmarks.numbers import HIGHER, LOWER, Value
 from sphinx_versus.benchmarks.stats import (
+    CELL,
     NBSP,
+    SENTENCE,
+    VERDICT,
     RatioFormatError,
     RatioInterval,
+    Verdict,
     decide,
     parse_ratio,
-    sentence,
-    table_phrase,
-    verdict_phrase,
+    phrase,
+    spreads_overlap,
 )
 
 D = Decimal
@@ -26,6 +29,18 @@ SYSTEMS = ("Go", "Rust")
 
 def plain(text: str) -> str:
     return text.replace(NBSP, " ")
+
+
+def sentence(verdict: Verdict, unit: str, better: str, **kw) -> str:
+    return phrase(verdict, unit, better, SENTENCE, **kw)
+
+
+def verdict_phrase(verdict: Verdict, unit: str, better: str, **kw) -> str:
+    return phrase(verdict, unit, better, VERDICT, **kw)
+
+
+def table_phrase(verdict: Verdict, unit: str, better: str, **kw) -> str:
+    return phrase(verdict, unit, better, CELL, **kw)
 
 
 def interval(point: str, low: str, high: str, pair=("Rust", "Go")) -> RatioInterval:
@@ -250,3 +265,41 @@ def test_figures_take_the_languages_decimal_sign():
     assert in_language("1,234.5", "en_GB") == "1,234.5"
     assert in_language("1,234.5", "not a language") == "1,234.5"
     assert in_language("1,234.5", None) == "1,234.5"
+
+
+# -- rows without an interval: the spreads -----------------------------------
+
+
+def measured(low: str, center: str, high: str) -> Value:
+    return Value(D(low), D(high), center=D(center))
+
+
+def test_overlapping_spreads_are_within_the_noise():
+    # The load-generator CPU rows of docs/data/measured.csv: 77.67 (69.14-86.48)
+    # against 84.84 (74.8-95.67) -- a point ratio would say "1.1x worse".
+    go, rust = measured("69.14", "77.67", "86.48"), measured("74.8", "84.84", "95.67")
+    assert spreads_overlap(go, rust)
+    assert spreads_overlap(rust, go)
+
+
+def test_apart_spreads_and_claims_are_not_within_the_noise():
+    assert not spreads_overlap(measured("1", "2", "3"), measured("3.5", "4", "5"))
+    claim = Value(D("150000"), D("200000"), approx=True)
+    assert not spreads_overlap(claim, measured("160000", "170000", "180000"))
+    assert not spreads_overlap(None, measured("1", "2", "3"))
+
+
+@quick
+@given(
+    st.lists(
+        st.decimals(min_value=D("0.01"), max_value=D("1000"), places=2),
+        min_size=6,
+        max_size=6,
+    )
+)
+def test_overlap_is_symmetric_and_touching_ends_overlap(ends):
+    a = measured(*(str(x) for x in sorted(ends[:3])))
+    b = measured(*(str(x) for x in sorted(ends[3:])))
+    assert spreads_overlap(a, b) == spreads_overlap(b, a)
+    touching = measured(str(a.high), str(a.high + 1), str(a.high + 2))
+    assert spreads_overlap(a, touching)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_versus.benchmarks import chart
+from sphinx_versus.benchmarks import chart, csv_problems
 from sphinx_versus.benchmarks.role import BenchmarkRatioRole
 from sphinx_versus.benchmarks.table import BenchmarkTableDirective
 from sphinx_versus.benchmarks.words import (
@@ -31,5 +31,6 @@ def setup(app: Sphinx) -> None:
     chart.setup(app)
     app.add_role("benchmark-ratio", BenchmarkRatioRole())
     app.add_role("benchmark-verdict", BenchmarkRatioRole(verdict=True))
+    csv_problems.setup(app)
     # Every other writer renders it as the inline it is.
     app.add_node(nowrap, latex=(latex_visit_nowrap, latex_depart_nowrap))

@@ -17,7 +17,14 @@ from sphinx_versus.benchmarks.numbers import (
     goodness,
     untranslated,
 )
-from sphinx_versus.benchmarks.stats import DEFAULT_MARGIN, decide, table_phrase
+from sphinx_versus.benchmarks.stats import (
+    CELL,
+    DEFAULT_MARGIN,
+    decide,
+    no_difference,
+    phrase,
+    spreads_overlap,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -147,24 +154,15 @@ def _best(values: dict[str, Value | None], better: str) -> set[str]:
 
 
 def _within_spread(values: dict[str, Value | None], best: set[str]) -> bool:
-    """A best measurement whose spread overlaps another measurement's.
-
-    Only measurements (a center with its spread) count: a claim's range
-    ("150K–200K") is an approximation, not repetitions of a run.
-    """
-    measured = {
-        s: v for s, v in values.items() if v is not None and v.center is not None
-    }
-    for system in best & measured.keys():
-        mine = measured[system]
-        for other, theirs in measured.items():
-            if (
-                other not in best
-                and mine.low <= theirs.high
-                and theirs.low <= mine.high
-            ):
-                return True
-    return False
+    """A best measurement whose spread overlaps another measurement's
+    (:func:`~.stats.spreads_overlap`, the one policy for rows without an
+    interval)."""
+    return any(
+        spreads_overlap(values[system], theirs)
+        for system in best
+        for other, theirs in values.items()
+        if other not in best
+    )
 
 
 def _supported(
@@ -225,7 +223,9 @@ def _row(
             verdict.other,
         }:
             told = verdict.towards(system)
-            ratio = table_phrase(told, record.unit, record.better, _, language)
+            ratio = phrase(told, record.unit, record.better, CELL, _, language)
+        elif spreads_overlap(base, value):
+            ratio = no_difference(_)
         else:
             unit, better = record.unit, record.better
             ratio = compare_values(base, value, unit, better, _, language)[1]

@@ -8,7 +8,9 @@ than Go").  The file is read and parsed exactly as ``benchmark-table`` reads
 it (:mod:`sphinx_versus.datafiles`, :func:`~.data.parse_benchmarks`) and is
 a dependency of the page, so editing the CSV rebuilds the pages that quote
 it.  Every problem is a located warning, and the role's text is shown as
-written.
+written: the role's own (an unknown id) at the role's line, the file's own
+(a bad cell) once per file per build, at its line in the CSV
+(:mod:`~.csv_problems`).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
+from sphinx_versus.benchmarks.csv_problems import CsvProblemsDomain
 from sphinx_versus.benchmarks.data import BenchmarkDataError, parse_benchmarks
-from sphinx_versus.benchmarks.stats import decide, sentence, verdict_phrase
+from sphinx_versus.benchmarks.stats import SENTENCE, VERDICT, decide, phrase
 from sphinx_versus.benchmarks.words import RATIO_CLASS, phrase_nodes
 from sphinx_versus.datafiles import DataFileError, read_data_file
 from sphinx_versus.doctree import UNBUILT_CLASS
@@ -61,9 +64,9 @@ class BenchmarkRatioRole(SphinxRole):
             return [shown], []
         margin = Decimal(str(self.config.versus_ratio_margin))
         verdict = decide(record.ratio, record.better, margin)
-        write = verdict_phrase if self.verdict else sentence
+        form = VERDICT if self.verdict else SENTENCE
         language = self.config.language
-        text = write(verdict, record.unit, record.better, _, language)
+        text = phrase(verdict, record.unit, record.better, form, _, language)
         node = nodes.inline("", "", *phrase_nodes(text), classes=[RATIO_CLASS])
         self.set_source_info(node)
         return [node], []
@@ -86,8 +89,9 @@ class BenchmarkRatioRole(SphinxRole):
         try:
             data = parse_benchmarks(raw, label=given)
         except BenchmarkDataError as exc:
-            for problem in exc.problems:
-                self.warn(problem.located(rel))
+            # The file's own problems: once per file per build, not per use.
+            found = [(p.line, p.located(rel)) for p in exc.problems]
+            CsvProblemsDomain.note(self.env, self.name, rel, found)
             return None
         record = data.by_id(row_id)
         if record is None:

@@ -6,7 +6,10 @@ interval).  Only the interval decides: a system is called faster (smaller,
 better) when the *whole* interval lies beyond ``1 + margin`` in its favour;
 otherwise the difference is within the noise and the words say so.  The
 table, the chart and the inline role all ask :func:`decide`, so a page can
-never call a difference that its own figures do not support.
+never call a difference that its own figures do not support.  A row with no
+interval has only its figures' spreads: where two overlap
+(:func:`spreads_overlap`) the words are "no measurable difference" too, never
+a point ratio.  Every phrase is written by :func:`phrase`.
 
 Nothing here knows about Sphinx: the module is tested as plain functions.
 """
@@ -29,6 +32,8 @@ from sphinx_versus.benchmarks.numbers import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from sphinx_versus.benchmarks.numbers import Value
 
 #: Words glued by this never break across lines, in any builder.
 NBSP = "\u00a0"
@@ -224,20 +229,24 @@ def _glued(text: str) -> str:
     return text.replace(" ", NBSP)
 
 
-def _word_phrase(word: str, _: Callable[[str], str]) -> str:
-    phrases = {
+#: The shapes :func:`phrase` writes a verdict in (see its docstring).
+SENTENCE, VERDICT, CELL = "sentence", "verdict", "cell"
+
+
+def _factor_words(word: str, _: Callable[[str], str]) -> str:
+    """The catalogue's "{factor}× <word>" for one of the six ratio words."""
+    return {
         "faster": _("{factor}× faster"),
         "slower": _("{factor}× slower"),
         "smaller": _("{factor}× smaller"),
         "larger": _("{factor}× larger"),
         "better": _("{factor}× better"),
         "worse": _("{factor}× worse"),
-    }
-    return phrases[word]
+    }[word]
 
 
-def _nothing(unit: str, better: str, _: Callable[[str], str]) -> str:
-    good, _bad = ratio_words(unit, better)
+def _not_measurably(good: str, _: Callable[[str], str]) -> str:
+    """The catalogue's "not measurably <good> or <bad> than {other}"."""
     return {
         "faster": _("not measurably faster or slower than {other}"),
         "smaller": _("not measurably smaller or larger than {other}"),
@@ -246,81 +255,60 @@ def _nothing(unit: str, better: str, _: Callable[[str], str]) -> str:
     }[good]
 
 
-def factor_phrase(
+def spreads_overlap(first: Value | None, second: Value | None) -> bool:
+    """Two measurements whose min–max spreads overlap: within the noise.
+
+    The policy for a row without a ``ratio`` interval: its figures' spreads
+    are all there is, and where they overlap no point ratio and no "best"
+    mark may be shown.  Only measurements count (a center with its spread);
+    a claim's range ("150K–200K") is an approximation, not repeated runs.
+    """
+    if first is None or second is None:
+        return False
+    if first.center is None or second.center is None:
+        return False
+    return first.low <= second.high and second.low <= first.high
+
+
+def no_difference(_: Callable[[str], str] = untranslated) -> str:
+    """The words for figures within each other's noise."""
+    return _("no measurable difference")
+
+
+def phrase(
     verdict: Verdict,
     unit: str,
     better: str,
+    form: str = SENTENCE,
     _: Callable[[str], str] = untranslated,
     language: str | None = None,
 ) -> str:
-    """``4.7× faster`` (the subject's side), ``no measurable difference``."""
-    if verdict.winner is None:
-        return _("no measurable difference")
+    """A verdict in words, in one of three shapes, from the subject's side.
+
+    ``sentence`` (the inline role): ``Rust 4.7× faster (95 % CI 4.5–4.9×)``
+    or ``no measurable difference (95 % CI 0.93–1.04×)``.
+    ``verdict`` (what follows "Rust is"): ``4.7× faster than Go`` or ``not
+    measurably faster or slower than Go``.
+    ``cell`` (a table's ratio cell): ``4.7× faster, 95 % CI 4.5–4.9×`` or
+    ``no measurable difference (0.93–1.04×)``.
+    """
     good, bad = ratio_words(unit, better)
+    if form == SENTENCE and verdict.winner is not None:
+        verdict = verdict.towards(verdict.winner)
+    ends = format_interval(verdict.low, verdict.high, language)
+    ci = _glued(_("95 % CI {interval}").format(interval=ends))
+    if verdict.winner is None:
+        if form == VERDICT:
+            return _not_measurably(good, _).format(other=verdict.other)
+        shown = ends if form == CELL else ci
+        return _("no measurable difference ({interval})").format(interval=shown)
     word = good if verdict.winner == verdict.subject else bad
     factor = format_factor(verdict.factor, language)
-    return _glued(_word_phrase(word, _).format(factor=factor))
-
-
-def interval_phrase(
-    verdict: Verdict,
-    _: Callable[[str], str] = untranslated,
-    language: str | None = None,
-) -> str:
-    """``95 % CI 4.5–4.9×``: the subject's goodness (the winner's, if any)."""
-    text = _("95 % CI {interval}").format(
-        interval=format_interval(verdict.low, verdict.high, language)
-    )
-    return _glued(text)
-
-
-def sentence(
-    verdict: Verdict,
-    unit: str,
-    better: str,
-    _: Callable[[str], str] = untranslated,
-    language: str | None = None,
-) -> str:
-    """``Rust 4.7× faster (95 % CI 4.5–4.9×)`` or ``no measurable difference
-    (95 % CI 0.93–1.04×)``: the inline role's words."""
-    ci = interval_phrase(verdict, _, language)
-    if verdict.winner is None:
-        return _("no measurable difference ({interval})").format(interval=ci)
-    told = verdict.towards(verdict.winner)
-    phrase = factor_phrase(told, unit, better, _, language)
+    words = _glued(_factor_words(word, _).format(factor=factor))
+    if form == VERDICT:
+        return _("{phrase} than {other}").format(phrase=words, other=verdict.other)
+    if form == CELL:
+        return _("{phrase}, {interval}").format(phrase=words, interval=ci)
     return _("{system} {phrase} ({interval})").format(
-        system=told.subject, phrase=phrase, interval=ci
-    )
-
-
-def verdict_phrase(
-    verdict: Verdict,
-    unit: str,
-    better: str,
-    _: Callable[[str], str] = untranslated,
-    language: str | None = None,
-) -> str:
-    """``4.7× faster than Go``, ``2× slower than Go``, ``not measurably
-    faster or slower than Go``: what follows "Rust is" in a sentence."""
-    if verdict.winner is None:
-        return _nothing(unit, better, _).format(other=verdict.other)
-    phrase = factor_phrase(verdict, unit, better, _, language)
-    return _("{phrase} than {other}").format(phrase=phrase, other=verdict.other)
-
-
-def table_phrase(
-    verdict: Verdict,
-    unit: str,
-    better: str,
-    _: Callable[[str], str] = untranslated,
-    language: str | None = None,
-) -> str:
-    """A ratio cell: ``2× faster, 95 % CI 1.9–2.2×`` or ``no measurable
-    difference (0.93–1.04×)``, from the subject's side."""
-    if verdict.winner is None:
-        interval = format_interval(verdict.low, verdict.high, language)
-        return _("no measurable difference ({interval})").format(interval=interval)
-    return _("{phrase}, {interval}").format(
-        phrase=factor_phrase(verdict, unit, better, _, language),
-        interval=interval_phrase(verdict, _, language),
+        system=verdict.subject, phrase=words, interval=ci
     )

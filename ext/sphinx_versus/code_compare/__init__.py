@@ -21,6 +21,7 @@ from sphinx_versus.code_compare.html import (
     json_for_script,
 )
 from sphinx_versus.code_compare.languages import language_table
+from sphinx_versus.code_compare.programs import ProgramListingsTransform
 from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _add_shaping(app: Sphinx) -> None:
         app.add_post_transform(CodeCompareHtmlTransform)
     else:
         app.add_post_transform(CodeCompareAnchorTransform)
+        app.add_post_transform(ProgramListingsTransform)
 
 
 def script_attributes(app: Sphinx) -> dict[str, Any]:

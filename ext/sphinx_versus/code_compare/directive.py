@@ -19,7 +19,6 @@ Two kinds of block get more shape here, for every builder alike:
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -29,6 +28,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
 from sphinx_versus.code_compare.programs import (
+    OUTPUT_CLASS,
+    OUTPUT_LINE,
     bound_excerpt,
     included_file,
     programs_node,
@@ -57,11 +58,6 @@ Problem = tuple[str, "Node | None"]
 
 #: Languages that do not name a language: Sphinx's placeholders.
 NO_LANGUAGE = frozenset({"", "default", "none"})
-
-#: The first line of a block that shows what a program prints.
-OUTPUT_LINE = re.compile(r"^\s*(//|#|--|;)\s*(Unordered\s+)?Output:", re.IGNORECASE)
-#: On a code-compare (and a merged block) that shows program output.
-OUTPUT_CLASS = "versus-output"
 
 _FIX_LANGUAGE = (
     "give it a language: ```rust for a fence, "

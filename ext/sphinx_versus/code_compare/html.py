@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.code_compare.directive import OUTPUT_CLASS, OUTPUT_LINE
 from sphinx_versus.code_compare.programs import (
+    OUTPUT_CLASS,
+    OUTPUT_LINE,
     fill_listings,
     versus_programs,
     visit_programs,
