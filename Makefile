@@ -39,16 +39,20 @@ help:
 
 venv: $(STAMP)
 
+# The package (editable, with the extras users get: charts and cli) and the
+# `dev` dependency group of pyproject.toml (docs site, tests, lint). Groups
+# need pip 25.1+, so the pip path upgrades pip first.
+INSTALL := -e '.[charts,cli]' --group dev
 $(STAMP): pyproject.toml
 	@if command -v uv >/dev/null 2>&1; then \
 		echo "Creating $(VENV) with uv"; \
 		uv venv --quiet --allow-existing --python $(PYTHON) $(VENV) && \
-		uv pip install --quiet --python $(BIN)/python -e '.[docs,test]'; \
+		uv pip install --quiet --python $(BIN)/python $(INSTALL); \
 	else \
 		echo "Creating $(VENV) with pip (install uv for a faster setup)"; \
 		$(PYTHON) -m venv $(VENV) && \
-		$(BIN)/python -m pip install --quiet --upgrade pip && \
-		$(BIN)/python -m pip install --quiet -e '.[docs,test]'; \
+		$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1' && \
+		$(BIN)/python -m pip install --quiet $(INSTALL); \
 	fi
 	@touch $@
 
@@ -137,8 +141,8 @@ bench: $(STAMP)
 mutate: $(STAMP)
 	@$(BIN)/python -c "import mutmut" 2>/dev/null || { \
 		if command -v uv >/dev/null 2>&1; then \
-			uv pip install --quiet --python $(BIN)/python -e '.[mutate]'; \
-		else $(BIN)/python -m pip install --quiet -e '.[mutate]'; fi; }
+			uv pip install --quiet --python $(BIN)/python --group mutate; \
+		else $(BIN)/python -m pip install --quiet --group mutate; fi; }
 	nice -n 19 $(BIN)/python -m tests.mutate $(MUTATE_ARGS)
 fuzz: $(STAMP)
 	VERSUS_FUZZ=long $(BIN)/python -m pytest tests/build/test_fuzz.py -p no:logging \

@@ -1,7 +1,7 @@
 """The README is the PyPI page: its examples must build as they are written.
 
-What its PyPI part must name (the install, the extension, each directive) is
-a lint rule, :func:`tests.lint.rules.readme_names_the_install_and_the_extension`.
+What it must name (the install, the extension, each directive, every
+``versus_*`` setting) are lint rules in :mod:`tests.lint.rules`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ README = ROOT / "README.md"
 
 
 def _pypi_part() -> str:
-    """The README down to the repository's own workflow."""
+    """The README down to a "Developing" part, if it has one (the PyPI page)."""
     text = README.read_text(encoding="utf-8")
     return text.split("\n# Developing sphinx-versus", 1)[0]
 

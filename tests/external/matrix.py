@@ -3,19 +3,20 @@
     python -m tests.external.matrix [--profile floor|newest|all] [--keep DIR]
 
 Builds the sdist and, from it, the wheel with ``uv build``; then, per profile,
-creates one venv with ``uv venv``, installs the wheel (with the ``charts``
-extra) and myst-parser into it — no editable install, nothing of this
-repository on ``sys.path`` — and builds ``tests/external/docs`` with
-``-W --keep-going`` in every builder of the profile, checking that each
-output holds the fixture's table cells, code and figures.
+creates one venv with ``uv venv``, installs the wheel with every extra
+(``charts``, and ``cli``, which brings myst-parser) into it — no editable
+install, nothing of this repository on ``sys.path`` — and builds
+``tests/external/docs`` with ``-W --keep-going`` in every builder of the
+profile, checking that each output holds the fixture's table cells, code and
+figures.
 
 Two profiles:
 
 ``floor``
     The lowest versions ``pyproject.toml`` declares, read from it (so the
     declared and the tested range cannot drift apart): ``requires-python``,
-    the runtime dependencies, the ``charts`` extra and myst-parser from the
-    ``docs`` extra, each pinned to its lower bound.
+    the runtime dependencies and every extra, each pinned to its lower
+    bound: what ``pip install "sphinx-versus[charts,cli]"`` promises.
 ``newest``
     The newest Python on the machine and the newest release of everything.
 
@@ -50,7 +51,14 @@ BUILDERS = ("html", "dirhtml", "singlehtml", "latex", "epub", "text", "man")
 #: Candidate minor versions for the newest Python, newest first.
 NEWEST_PYTHONS = ("3.14", "3.13", "3.12", "3.11")
 #: Packages whose installed versions each profile reports.
-REPORTED = ("sphinx", "docutils", "myst-parser", "matplotlib", "sphinx-versus")
+REPORTED = (
+    "sphinx",
+    "docutils",
+    "myst-parser",
+    "json5",
+    "matplotlib",
+    "sphinx-versus",
+)
 BUILD_TIMEOUT = 300  # seconds per sphinx-build
 
 # -- What every builder's output must hold ------------------------------------
@@ -152,14 +160,21 @@ def _floor_pin(requirement: str) -> tuple[str, str]:
     return req.name, _lower_bound(req.specifier)
 
 
+def extras() -> tuple[str, ...]:
+    """The extras users may install, as pyproject.toml names them."""
+    project = _pyproject()["project"]
+    assert isinstance(project, dict)
+    return tuple(project["optional-dependencies"])
+
+
 def floor_profile() -> Profile:
     """The lowest versions pyproject.toml declares, each pinned exactly."""
     project = _pyproject()["project"]
     assert isinstance(project, dict)
     python = _lower_bound(SpecifierSet(project["requires-python"]))
-    extras = project["optional-dependencies"]
-    wanted = list(project["dependencies"]) + list(extras["charts"])
-    wanted += [r for r in extras["docs"] if Requirement(r).name == "myst-parser"]
+    wanted = list(project["dependencies"])
+    for requirements in project["optional-dependencies"].values():
+        wanted += requirements
     expect = dict(_floor_pin(r) for r in wanted)
     pins = tuple(f"{name}=={version}" for name, version in expect.items())
     return Profile("floor", python, pins, expect=expect)
@@ -168,7 +183,7 @@ def floor_profile() -> Profile:
 def newest_profile() -> Profile:
     """The newest Python found here; every package at its newest release."""
     python = next((v for v in NEWEST_PYTHONS if find_python(v)), "3")
-    return Profile("newest", python, ("myst-parser",))
+    return Profile("newest", python, ())
 
 
 PROFILES = {"floor": floor_profile, "newest": newest_profile}
@@ -280,7 +295,8 @@ def make_venv(profile: Profile, wheel: Path, venv: Path) -> Path:
         timeout=120,
     )
     vpython = venv / "bin" / "python"
-    install = [uv(), "pip", "install", "--python", str(vpython), f"{wheel}[charts]"]
+    wheel_with_extras = f"{wheel}[{','.join(extras())}]"
+    install = [uv(), "pip", "install", "--python", str(vpython), wheel_with_extras]
     done = subprocess.run(
         [*install, *profile.pins],
         capture_output=True,

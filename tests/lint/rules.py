@@ -233,7 +233,7 @@ README_MUST_SAY = (
 
 
 def readme_pypi_part(readme: Path = README) -> str:
-    """The README down to the repository's own workflow."""
+    """The README down to a "Developing" part, if it has one (the PyPI page)."""
     return readme.read_text("utf-8").split("\n# Developing sphinx-versus", 1)[0]
 
 
@@ -246,6 +246,60 @@ def readme_names_the_install_and_the_extension(readme: Path = README) -> Problem
     ]
 
 
+def readme_lists_every_setting(readme: Path = README) -> Problems:
+    """Each ``versus_*`` value of ``config.py`` has a row in the README's table.
+
+    The names are the first argument of each ``ConfigValue(...)`` in
+    ``config.py``'s source (``ast``): the rule runs without importing the
+    package.
+    """
+    source = (PACKAGE / "config.py").read_text("utf-8")
+    names = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "ConfigValue"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    rows = set(re.findall(r"^\| `(versus_[a-z_]+)` \|", readme_pypi_part(readme), re.M))
+    return [
+        f"{_where(readme)}: the configuration table has no row for {name!r}"
+        for name in sorted(names - rows)
+    ]
+
+
+CI_RUN = ROOT / ".ci" / "run"
+
+
+def ci_runs_the_readmes_test_command(
+    readme: Path = README, ci_run: Path = CI_RUN
+) -> Problems:
+    """``.ci/run`` ends with the command the README's "Running the tests" gives.
+
+    A contributor and CI then run the same thing; changing one alone fails.
+    """
+    section = re.search(
+        r"^## Running the tests\n(.*?)(?=^## |\Z)",
+        readme.read_text("utf-8"),
+        re.M | re.S,
+    )
+    block = section and re.search(r"^```sh\n(.*?)^```", section.group(1), re.M | re.S)
+    if not block:
+        return [f'{_where(readme)}: no "## Running the tests" section with a sh block']
+    command = block.group(1).strip()
+    lines = [
+        line.strip()
+        for line in ci_run.read_text("utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not lines or lines[-1] != command:
+        last = lines[-1] if lines else ""
+        return [f"{_where(ci_run)}: ends with {last!r}, the README says {command!r}"]
+    return []
+
+
 RULES: tuple[Callable[[], Iterable[str]], ...] = (
     setup_lists_every_feature_once,
     no_feature_registers_another,
@@ -255,4 +309,6 @@ RULES: tuple[Callable[[], Iterable[str]], ...] = (
     tests_sit_in_a_layer,
     make_mutate_names_files_that_exist,
     readme_names_the_install_and_the_extension,
+    readme_lists_every_setting,
+    ci_runs_the_readmes_test_command,
 )

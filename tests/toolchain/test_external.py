@@ -14,6 +14,7 @@ import email.parser
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,60 @@ def test_wheel_builds_the_external_project(
     assert [b.builder for b in result.builds] == list(matrix.BUILDERS)
 
 
+def _dependency_groups() -> dict[str, list[str | dict[str, str]]]:
+    with matrix.PYPROJECT.open("rb") as f:
+        groups: dict[str, list[str | dict[str, str]]] = tomllib.load(f)[
+            "dependency-groups"
+        ]
+    return groups
+
+
+def _group_requirements(name: str) -> list[str]:
+    """A PEP 735 group's requirements, its ``include-group`` entries expanded."""
+    found: list[str] = []
+    for item in _dependency_groups()[name]:
+        if isinstance(item, dict):
+            found += _group_requirements(item["include-group"])
+        else:
+            found.append(item)
+    return found
+
+
+def _at_lower_bound(requirement: str) -> str:
+    """``furo>=2024.8.6`` -> ``furo==2024.8.6``; unbounded stays as written."""
+    req = Requirement(requirement)
+    bounds = [s.version for s in req.specifier if s.operator in {">=", "==", "~="}]
+    return f"{req.name}=={bounds[0]}" if bounds else requirement
+
+
+@pytest.mark.parametrize("group", sorted(_dependency_groups()))
+def test_each_dependency_group_resolves_on_the_floor(
+    group: str, tmp_path: Path, require_tool: Callable[[str, str], str]
+) -> None:
+    """The repository's tools work with the oldest versions users may have.
+
+    Every lower bound of the group, pinned exactly, resolves together with
+    the package's own floor (Python, dependencies, every extra): a bound
+    that cannot install there — sphinx-design 0.6.0 needs Sphinx < 8 — is
+    a resolver error here.
+    """
+    tool = require_tool("uv", "pip install uv")
+    floor = matrix.floor_profile()
+    pins = [f"{name}=={version}" for name, version in floor.expect.items()]
+    pins += [_at_lower_bound(r) for r in _group_requirements(group)]
+    wanted = tmp_path / "requirements.in"
+    wanted.write_text("\n".join(pins) + "\n", encoding="utf-8")
+    command = [tool, "pip", "compile", "--quiet", "--no-header", str(wanted)]
+    done = subprocess.run(
+        [*command, "--python-version", floor.python],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, f"{group} on the floor:\n{done.stderr}"
+
+
 def _wheel_metadata(wheel: Path) -> email.message.Message:
     with zipfile.ZipFile(wheel) as z:
         name = next(n for n in z.namelist() if n.endswith(".dist-info/METADATA"))
@@ -56,15 +111,19 @@ def _wheel_metadata(wheel: Path) -> email.message.Message:
 
 
 def test_the_floor_pins_every_declared_dependency(dists: tuple[Path, Path]) -> None:
-    """Each requirement the wheel declares is tested at its lower bound."""
+    """Each requirement the wheel declares, every extra's too, is tested at
+    its lower bound; the wheel offers users only the extras they need."""
     floor = matrix.floor_profile()
     meta = _wheel_metadata(dists[1])
-    for line in meta.get_all("Requires-Dist") or []:
-        req = Requirement(line)
-        extra = str(req.marker or "")
-        if req.marker is None or "charts" in extra:
-            assert req.name in floor.expect, f"{req} has no floor in the matrix"
+    requires = [Requirement(line) for line in meta.get_all("Requires-Dist") or []]
+    assert {r.name for r in requires} == set(floor.expect)
+    for req in requires:
+        assert req.specifier.contains(floor.expect[req.name]), req
     assert meta["Requires-Python"] == f">={floor.python}"
+    # The repository's tools (docs site, tests, lint) are dependency groups,
+    # never published as extras.
+    assert sorted(meta.get_all("Provides-Extra") or []) == ["charts", "cli"]
+    assert matrix.extras() == ("charts", "cli")
     assert "myst-parser" in floor.expect
     # The Pythons the classifiers name are the range the matrix tests.
     classifiers = meta.get_all("Classifier") or []

@@ -119,6 +119,27 @@ def test_the_readme_rule(tmp_path) -> None:
     assert "'{code-compare}'" in problem
 
 
+def test_the_readme_settings_rule(tmp_path) -> None:
+    readme = tmp_path / "README.md"
+    text = rules.README.read_text("utf-8")
+    readme.write_text(text, "utf-8")
+    assert rules.readme_lists_every_setting(readme) == []
+    # versus_table_max_cells was once missing from the README
+    readme.write_text(text.replace("| `versus_table_max_cells` |", "|", 1), "utf-8")
+    (problem,) = rules.readme_lists_every_setting(readme)
+    assert "no row for 'versus_table_max_cells'" in problem
+
+
+def test_ci_runs_the_readmes_test_command(tmp_path) -> None:
+    readme, ci_run = tmp_path / "README.md", tmp_path / "run"
+    readme.write_text(rules.README.read_text("utf-8"), "utf-8")
+    ci_run.write_text(rules.CI_RUN.read_text("utf-8"), "utf-8")
+    assert rules.ci_runs_the_readmes_test_command(readme, ci_run) == []
+    ci_run.write_text(ci_run.read_text("utf-8") + "make check\n", "utf-8")
+    (problem,) = rules.ci_runs_the_readmes_test_command(readme, ci_run)
+    assert "ends with 'make check', the README says 'make test'" in problem
+
+
 def test_a_test_module_outside_the_layers(tmp_path) -> None:
     for where in ("unit", "browser/site"):
         (tmp_path / where).mkdir(parents=True)

@@ -42,8 +42,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: What the ``cli`` extra installs (myst-parser brings markdown-it-py,
+#: mdit-py-plugins and PyYAML): the command's parsers, never a build's.
+_CLI_EXTRA = frozenset(
+    {"myst_parser", "markdown_it", "mdit_py_plugins", "yaml", "json5"}
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in _CLI_EXTRA:
+            raise
+        print(
+            f"sphinx-versus {args.command}: needs {exc.name}, which comes with "
+            'the cli extra: pip install "sphinx-versus[cli]"',
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         from sphinx_versus.cli.check import check
 
