@@ -18,13 +18,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.nodes import is_code_block
+from sphinx_versus.interop.labelled import labelled
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-
-TAB_LABEL_CLASS = "versus-tab-label"
 
 
 def _is_tabs_root(node: nodes.Node) -> bool:
@@ -38,37 +35,6 @@ def _inline(node: nodes.Element) -> list[nodes.Node]:
     if len(node) == 1 and isinstance(node[0], nodes.container):
         return _inline(node[0])
     return list(node.children)
-
-
-def labelled(
-    document: nodes.document,
-    label: Sequence[nodes.Node],
-    content: Sequence[nodes.Node],
-) -> list[nodes.Node]:
-    """One tab as a captioned listing, or as a label paragraph and its content."""
-    text = "".join(n.astext() for n in label)
-    if len(content) != 1 or not is_code_block(content[0]):
-        strong = nodes.strong(text, "", *label)
-        return [nodes.paragraph(text, "", strong, classes=[TAB_LABEL_CLASS]), *content]
-    code = content[0]
-    assert isinstance(code, nodes.Element)
-    wrapper: nodes.Element
-    if isinstance(code, nodes.literal_block):
-        wrapper = nodes.container(
-            "", literal_block=True, classes=["literal-block-wrapper"]
-        )
-        wrapper.source, wrapper.line = code.source, code.line
-        wrapper += code
-    else:
-        wrapper = code
-    caption = wrapper.next_node(nodes.caption)
-    if caption is None:
-        wrapper.insert(0, nodes.caption(text, "", *label))
-    else:  # the code-tab had a :caption: of its own: keep both
-        caption[0:0] = [*label, nodes.Text(" — ")]
-    # HTML-like writers (epub) anchor a caption's permalink on the wrapper's id.
-    document.set_id(wrapper)
-    return [wrapper]
 
 
 def _from_html_shape(
