@@ -13,12 +13,15 @@ import json
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests import epubcheck
 from tests.paths import DOCS, ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = [pytest.mark.toolchain]
 
@@ -37,8 +40,10 @@ def _jar(ci: bool) -> Path:
 
 def _build_epub(src: Path, out: Path) -> Path:
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "epub", "-n", "-W", "--keep-going"]
-        + ["-d", str(out / "doctrees"), str(src), str(out / "epub")],
+        [
+            *(sys.executable, "-m", "sphinx", "-b", "epub", "-n", "-W", "--keep-going"),
+            *("-d", str(out / "doctrees"), str(src), str(out / "epub")),
+        ],
         capture_output=True,
         text=True,
         timeout=1800,
@@ -73,9 +78,7 @@ def _problems(java: str, jar: Path, book: Path) -> tuple[dict[str, int], list[st
     return counts, located
 
 
-@pytest.mark.parametrize(
-    "src", [DOCS, FIXTURE], ids=["site", "external-fixture"]
-)
+@pytest.mark.parametrize("src", [DOCS, FIXTURE], ids=["site", "external-fixture"])
 def test_epub_passes_epubcheck(src, tmp_path, require_tool, ci):
     java = require_tool("java", "apt-get install default-jre-headless")
     jar = _jar(ci)

@@ -13,15 +13,37 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_versus.nodes import is_code_block
+from sphinx_versus.policy.ids import page_id
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 TAB_LABEL_CLASS = "versus-tab-label"
 
 
+def id_maker(document: nodes.document, docname: str) -> Callable[[], str]:
+    """Ids for new listings, unique in the whole (LaTeX: assembled) document.
+
+    ``document.set_id`` counts from its own ``id1``, which code-compare's
+    listings of the same page already hold once the doctree was pickled, so
+    LaTeX saw ``index:id1`` twice ("multiply defined").  These ids carry the
+    page's name and skip every id already in the tree.
+    """
+    taken = {i for node in document.findall(nodes.Element) for i in node["ids"]}
+    serial = 0
+
+    def new_id() -> str:
+        nonlocal serial
+        while (candidate := page_id(docname, "tab", serial)) in taken:
+            serial += 1
+        taken.add(candidate)
+        return candidate
+
+    return new_id
+
+
 def labelled(
-    document: nodes.document,
+    new_id: Callable[[], str],
     label: Sequence[nodes.Node],
     content: Sequence[nodes.Node],
 ) -> list[nodes.Node]:
@@ -46,6 +68,8 @@ def labelled(
         wrapper.insert(0, nodes.caption(text, "", *label))
     else:  # the code-tab had a :caption: of its own: keep both
         caption[0:0] = [*label, nodes.Text(" — ")]
-    # HTML-like writers (epub) anchor a caption's permalink on the wrapper's id.
-    document.set_id(wrapper)
+    # HTML-like writers (epub) anchor a caption's permalink on the wrapper's
+    # id; LaTeX labels the listing with it.
+    if not wrapper["ids"]:
+        wrapper["ids"].append(new_id())
     return [wrapper]

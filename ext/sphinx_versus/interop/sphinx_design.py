@@ -12,12 +12,15 @@ sphinx-design need not be importable for the extension to load.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.interop.labelled import labelled
+from sphinx_versus.interop.labelled import id_maker, labelled
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 COMPONENT = "design_component"
 
@@ -26,14 +29,18 @@ def _is(node: nodes.Node, name: str) -> bool:
     return isinstance(node, nodes.Element) and node.get(COMPONENT) == name
 
 
-def _sequence(document: nodes.document, item: nodes.Element) -> list[nodes.Node]:
+def _sequence(new_id: Callable[[], str], item: nodes.Element) -> list[nodes.Node]:
     """One tab-item (a label rubric, then the content) as labelled blocks."""
     labels = [c for c in item.children if isinstance(c, nodes.rubric)]
-    contents = [c for c in item.children if _is(c, "tab-content")]
+    contents = [
+        c
+        for c in item.children
+        if isinstance(c, nodes.Element) and _is(c, "tab-content")
+    ]
     if len(labels) != 1 or len(contents) != 1:
         return list(item.children)  # not the shape sphinx-design makes: keep as is
     label, content = labels[0], contents[0]
-    shaped = labelled(document, list(label.children), list(content.children))
+    shaped = labelled(new_id, list(label.children), list(content.children))
     # Anchors to a named tab (:name:) or to the item keep resolving.
     first = shaped[0]
     if isinstance(first, nodes.Element):
@@ -50,12 +57,13 @@ class DesignTabsSequentialTransform(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         # Innermost first, so nested tab-sets are flat before their parent moves.
         sets = [n for n in self.document.findall(nodes.container) if _is(n, "tab-set")]
+        new_id = id_maker(self.document, self.env.docname)
         for tab_set in reversed(sets):
             shaped: list[nodes.Node] = []
             for child in tab_set.children:
                 if _is(child, "tab-item"):
                     assert isinstance(child, nodes.Element)
-                    shaped += _sequence(self.document, child)
+                    shaped += _sequence(new_id, child)
                 else:
                     shaped.append(child)
             # A plain container now: sphinx-design's transform and CSS skip it.
