@@ -19,7 +19,7 @@ from sphinx_versus.benchmarks.chart.ledger import ChartsDomain
 from sphinx_versus.benchmarks.compare import describe
 from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.locale import _
-from sphinx_versus.options import lenient
+from sphinx_versus.options import lenient_spec
 from sphinx_versus.policy.budget import budgeted
 
 if TYPE_CHECKING:
@@ -42,10 +42,10 @@ class benchmark_chart(nodes.General, nodes.Element):
 class BenchmarkChartDirective(BenchmarkFilesDirective):
     """``benchmark-chart``: each system relative to the baseline, per workload."""
 
-    option_spec: ClassVar[OptionSpec] = {
-        **BenchmarkFilesDirective.option_spec,
-        "alt": lenient(directives.unchanged_required),
-    }
+    option_spec: ClassVar[OptionSpec] = lenient_spec(
+        {"alt": directives.unchanged_required},
+        base=BenchmarkFilesDirective.option_spec,
+    )
 
     @budgeted("benchmark")
     def run(self) -> list[nodes.Node]:
