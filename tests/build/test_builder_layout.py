@@ -127,3 +127,31 @@ def test_unknown_rest_option_is_a_located_warning_and_the_output_stays(
     soup = BeautifulSoup(built.read("index.html"), "html.parser")
     assert len(soup.find_all("table", class_="versus-table")) == 2
     assert "Errors" in soup.get_text() and 'println!("x");' in soup.get_text()
+
+
+NOTED_CSV = """\
+# cpu: the test machine
+workload,unit,better,Go,Rust,notes
+Decode,ms,lower,30,6,{long}
+Encode,ms,lower,20,10,{long}
+""".format(long="a long note about how this row was measured " * 4)
+
+
+def test_environment_sits_with_its_table_before_the_numbered_notes(build_site):
+    page = "Env\n===\n\n.. benchmark-table:: data/n.csv\n\nAfter.\n"
+    built = build_site({"index.rst": page, "data/n.csv": NOTED_CSV}, "html")
+    soup = BeautifulSoup(built.read("index.html"), "html.parser")
+    table = soup.find("table", class_="versus-table")
+    assert table is not None
+    after = [
+        e
+        for e in table.find_all_next(["p", "ol"])
+        if e.find_parent("table") is None
+    ]
+    kinds = [
+        "env" if "versus-environment" in (e.get("class") or []) else e.name
+        for e in after
+    ]
+    assert "env" in kinds and "ol" in kinds, kinds
+    assert kinds.index("env") < kinds.index("ol"), kinds
+    assert "the test machine" in after[kinds.index("env")].get_text()
