@@ -144,9 +144,7 @@ def test_environment_sits_with_its_table_before_the_numbered_notes(build_site):
     table = soup.find("table", class_="versus-table")
     assert table is not None
     after = [
-        e
-        for e in table.find_all_next(["p", "ol"])
-        if e.find_parent("table") is None
+        e for e in table.find_all_next(["p", "ol"]) if e.find_parent("table") is None
     ]
     kinds = [
         "env" if "versus-environment" in (e.get("class") or []) else e.name
