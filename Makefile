@@ -12,7 +12,7 @@ BUILD   := $(DOCS)/_build
 SPHINXOPTS ?= -n -W --keep-going
 PYTEST_ARGS ?=
 
-.PHONY: help venv html check test lint format snippet snippets matrix locale pdf epub live bench measure measure-report mutate fuzz shots lighthouse clean
+.PHONY: help venv html check test lint format snippet snippets matrix locale pdf epub epubcheck live bench measure measure-report mutate fuzz shots lighthouse clean
 
 help:
 	@echo "make html      build the site into $(BUILD)/html (warnings are errors)"
@@ -20,6 +20,7 @@ help:
 	@echo "make test      lint, then every test (snippets, PDF, browser included)"
 	@echo "make live      rebuild and reload the site in a browser while you write"
 	@echo "make epub      build the guide as an epub into $(BUILD)/epub"
+	@echo "make epubcheck the epub, checked by EPUBCheck (fetched once with Maven; needs Java)"
 	@echo "make pdf       build the guide's and the writer's guide's PDFs (needs TeX Live, see README)"
 	@echo "make snippets  compile, lint and run only the Go and Rust samples"
 	@echo "make snippet NAME=memory  the same for one Go + Rust pair"
@@ -131,6 +132,13 @@ pdf: $(STAMP)
 # finds there, and Sphinx's default (<outdir>/.doctrees) made 27 warnings.
 epub: $(STAMP)
 	$(SPHINX) -b epub -d $(BUILD)/doctrees-epub $(SPHINXOPTS) $(DOCS) $(BUILD)/epub
+
+# EPUBCheck, the conformance checker e-readers' stores run (tests/epubcheck.py
+# fetches the pinned version into ~/.cache/sphinx-versus on first use).
+epubcheck: epub
+	$(BIN)/python -m tests.epubcheck install
+	java -jar "$$($(BIN)/python -c 'from tests.epubcheck import jar_path; print(jar_path())')" \
+		$(BUILD)/epub/sphinx-versus.epub
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)

@@ -265,9 +265,12 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_language = language
-# A fixed UUID (uuid5 of the project) so every edition is the same book to a reader.
-epub_scheme = "UUID"
-epub_identifier = "urn:uuid:2167c1b8-f4e1-55cb-9b7a-efae2f17f087"
+# A fixed identifier (uuid5 of the project) so every edition is the same book
+# to a reader.  Sphinx writes epub_uid, not epub_identifier, into the NCX's
+# dtb:uid, and epub_uid is also an XML id in content.opf: epubcheck (NCX-001)
+# wants both the same, so the identifier is an XML name ("urn:uuid:" has colons).
+epub_identifier = "sphinx-versus-2167c1b8-f4e1-55cb-9b7a-efae2f17f087"
+epub_uid = epub_identifier
 epub_show_urls = "footnote"
 # The 404 page is for the web server; an e-book has no missing URLs.
 epub_exclude_files = ["404.xhtml"]

@@ -1,14 +1,17 @@
 """Option values are data: a bad one is a located warning, never a lost directive.
 
 docutils drops a whole reST directive, with an ERROR, when one option value
-does not convert; MyST drops only the option.  Wrapped by :func:`lenient`,
-a converter never raises: the directive starts, :func:`check_options`
-warns (``versus.*``, at the directive) and ignores the bad value, and the
-table, chart or comparison is built with the default, in either language.
+does not convert or one option name is unknown; MyST drops only the option.
+Wrapped by :func:`lenient`, a converter never raises, and a spec made by
+:func:`lenient_spec` answers an unknown name too: the directive starts,
+:func:`check_options` warns (``versus.*``, at the directive, with the names
+it knows) and ignores the option, and the table, chart or comparison is
+built with the default, in either language.
 """
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +34,13 @@ class Rejected:
     reason: str
 
 
+@dataclass(frozen=True)
+class Unknown:
+    """An option name the directive does not have."""
+
+    value: str | None
+
+
 def lenient(convert: Callable[[str], Any]) -> Callable[[str], Any]:
     """*convert*, returning :class:`Rejected` instead of raising."""
 
@@ -43,14 +53,31 @@ def lenient(convert: Callable[[str], Any]) -> Callable[[str], Any]:
     return converted
 
 
-def lenient_spec(spec: OptionSpec) -> OptionSpec:
-    """Every converter of *spec* made :func:`lenient`."""
-    return {name: lenient(convert) for name, convert in spec.items()}
+class _Spec(dict[str, Any]):
+    """An option spec that turns an unknown name into :class:`Unknown`.
+
+    docutils and MyST look a name up with ``spec[name]``; ``in``, iteration
+    and ``cli.check`` still see only the real options.
+    """
+
+    def __missing__(self, name: str) -> Callable[[str], Any]:
+        return Unknown
+
+
+def lenient_spec(spec: OptionSpec, base: OptionSpec | None = None) -> OptionSpec:
+    """Every converter of *spec* made :func:`lenient`, added to *base* (a
+    subclass's options); unknown names kept (``{**base}`` would lose that)."""
+    lenient_ones = {name: lenient(convert) for name, convert in spec.items()}
+    return _Spec({**(base or {}), **lenient_ones})
 
 
 def check_options(directive: SphinxDirective, subtype: str) -> None:
-    """Warn about each rejected option of *directive* and drop it."""
+    """Warn about each rejected or unknown option of *directive* and drop it."""
     for name, value in list(directive.options.items()):
+        if isinstance(value, Unknown):
+            del directive.options[name]
+            _warn_unknown(directive, name, subtype)
+            continue
         if not isinstance(value, Rejected):
             continue
         del directive.options[name]
@@ -65,3 +92,21 @@ def check_options(directive: SphinxDirective, subtype: str) -> None:
             type="versus",
             subtype=subtype,
         )
+
+
+def _warn_unknown(directive: SphinxDirective, name: str, subtype: str) -> None:
+    known = sorted(directive.option_spec or {})
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean :{close[0]}:? " if close else ""
+    logger.warning(
+        "%s: :%s: is not an option of %s; %sremove it or use one of %s; "
+        "the option is ignored",
+        directive.name,
+        name,
+        directive.name,
+        hint,
+        ", ".join(f":{k}:" for k in known),
+        location=directive.get_location(),
+        type="versus",
+        subtype=subtype,
+    )

@@ -551,10 +551,11 @@ def test_bad_input_is_located(build_site, tmp_path):
         (directive(9), "either in the directive body or with :file:, not both"),
         (directive(10), ":widths: gives 2 width(s)", "has 3 column(s)"),
         (directive(11), ":align: has 'middle', which is not valid", "ignored"),
-        (at(":colour: red"), "Unknown option key: 'colour'"),
+        (directive(12), ":colour: is not an option", "use one of :align:"),
         (at("| Pasted header"), "Markdown header row", "remove that row or remove"),
         (directive(14), "data/short.csv:2: row has 2 cell(s), expected 3"),
-        (directive(0, BAD_RST, rst), 'unknown option: "colour"'),
+        # reST too: a located versus warning, and the table is still built
+        (directive(0, BAD_RST, rst), ":colour: is not an option", "ignored"),
         (
             at('["c", "d",, ]]', BAD_RST, rst),
             "malformed JSON (Expecting value)",
@@ -589,6 +590,7 @@ def test_bad_input_is_located(build_site, tmp_path):
     assert body_rows(tables[-1])[0][0] == "Roles"
     rest = BeautifulSoup(built.read("bad_rest.html"), "html.parser")
     assert ":nosuchrole:`kept`" in body_rows(rest.find_all("table")[-1])[0][1]
+    assert body_rows(rest.find_all("table")[0]) == [["a", "b"]]
 
 
 def test_warnings_fail_a_strict_build(make_app, tmp_path):

@@ -157,7 +157,18 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         # and never wrap mid-number; the text columns share the rest.
         spec = addnodes.tabular_col_spec()
         spec["spec"] = self.latex_colspec(table)
-        return [spec, table, *notes, *self.environment_nodes(comparison)]
+        environment = self.environment_nodes(comparison)
+        if notes and environment:
+            # With the table, ahead of numbered notes that can run for pages.
+            block = notes[0]
+            assert isinstance(block, nodes.Element)
+            lists = [
+                i for i, c in enumerate(block) if isinstance(c, nodes.enumerated_list)
+            ]
+            at = lists[0] if lists else len(block)
+            block[at:at] = environment
+            environment = []
+        return [spec, table, *notes, *environment]
 
     @staticmethod
     def latex_colspec(table: nodes.table) -> str:

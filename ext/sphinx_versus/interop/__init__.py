@@ -1,7 +1,9 @@
 """Glue for sphinx-tabs and sphinx-design, set up only beside them.
 
 ``sphinx_tabs`` turns sphinx-tabs' output into labelled blocks outside
-interactive HTML (as code-compare does); ``sync`` writes the language keys of
+interactive HTML, ``sphinx_design`` sphinx-design's tab-sets in an EPUB
+(whose XHTML their radio inputs break), both as code-compare does
+(``labelled``); ``sync`` writes the language keys of
 both extensions' tabs into each page, so one choice of language drives every
 tab widget.  Nothing here runs in a project without either extension.
 """
@@ -25,13 +27,16 @@ def _add(app: Sphinx) -> None:
     from sphinx_versus.interop.sphinx_tabs import SphinxTabsSequentialTransform
     from sphinx_versus.interop.sync import add_page_sync_ids
 
-    interactive = app.builder.format == "html" and not app.builder.name.startswith(
-        "epub"
-    )
-    if interactive:
+    epub = app.builder.name.startswith("epub")
+    if app.builder.format == "html" and not epub:
         app.connect("html-page-context", add_page_sync_ids)
-    elif tabs:
+        return
+    if tabs:
         app.add_post_transform(SphinxTabsSequentialTransform)
+    if design and epub:
+        from sphinx_versus.interop.sphinx_design import DesignTabsSequentialTransform
+
+        app.add_post_transform(DesignTabsSequentialTransform)
 
 
 def setup(app: Sphinx) -> None:

@@ -18,13 +18,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_versus.doctree import is_code_block
+from sphinx_versus.interop.labelled import id_maker, labelled
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-
-TAB_LABEL_CLASS = "versus-tab-label"
+    from collections.abc import Callable, Sequence
 
 
 def _is_tabs_root(node: nodes.Node) -> bool:
@@ -40,39 +37,8 @@ def _inline(node: nodes.Element) -> list[nodes.Node]:
     return list(node.children)
 
 
-def labelled(
-    document: nodes.document,
-    label: Sequence[nodes.Node],
-    content: Sequence[nodes.Node],
-) -> list[nodes.Node]:
-    """One tab as a captioned listing, or as a label paragraph and its content."""
-    text = "".join(n.astext() for n in label)
-    if len(content) != 1 or not is_code_block(content[0]):
-        strong = nodes.strong(text, "", *label)
-        return [nodes.paragraph(text, "", strong, classes=[TAB_LABEL_CLASS]), *content]
-    code = content[0]
-    assert isinstance(code, nodes.Element)
-    wrapper: nodes.Element
-    if isinstance(code, nodes.literal_block):
-        wrapper = nodes.container(
-            "", literal_block=True, classes=["literal-block-wrapper"]
-        )
-        wrapper.source, wrapper.line = code.source, code.line
-        wrapper += code
-    else:
-        wrapper = code
-    caption = wrapper.next_node(nodes.caption)
-    if caption is None:
-        wrapper.insert(0, nodes.caption(text, "", *label))
-    else:  # the code-tab had a :caption: of its own: keep both
-        caption[0:0] = [*label, nodes.Text(" — ")]
-    # HTML-like writers (epub) anchor a caption's permalink on the wrapper's id.
-    document.set_id(wrapper)
-    return [wrapper]
-
-
 def _from_html_shape(
-    document: nodes.document, root: nodes.Element
+    new_id: Callable[[], str], root: nodes.Element
 ) -> list[nodes.Node] | None:
     """Tablist of tab buttons, then panels (read by an HTML builder)."""
     children = _elements(root.children)
@@ -86,7 +52,7 @@ def _from_html_shape(
     for tab in _elements(tablists[0].children):
         panel = panels.pop(tab.get("aria-controls", ""), None)
         content = list(panel.children) if panel is not None else []
-        result += labelled(document, list(tab.children), content)
+        result += labelled(new_id, list(tab.children), content)
     # Anything unmatched is kept, never dropped.
     result += [p for c in panels.values() for p in c.children]
     result += [
@@ -103,7 +69,7 @@ def _elements(children: Sequence[nodes.Node]) -> list[nodes.Element]:
 
 
 def _from_plain_shape(
-    document: nodes.document, root: nodes.Element
+    new_id: Callable[[], str], root: nodes.Element
 ) -> list[nodes.Node]:
     """container(tab(name)), container(panel), [code] per tab (other builders)."""
     result: list[nodes.Node] = []
@@ -114,9 +80,7 @@ def _from_plain_shape(
             and isinstance(item[0], nodes.container)
             and isinstance(item[1], nodes.container)
         ):
-            result += labelled(
-                document, _inline(item[0]), [*item[1].children, *item[2:]]
-            )
+            result += labelled(new_id, _inline(item[0]), [*item[1].children, *item[2:]])
         else:
             result.append(item)
     return result
@@ -131,9 +95,10 @@ class SphinxTabsSequentialTransform(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         # Innermost first, so nested tab sets are flat before their parent moves.
         roots = [n for n in self.document.findall(nodes.container) if _is_tabs_root(n)]
+        new_id = id_maker(self.document, self.env.docname)
         for root in reversed(roots):
-            shaped = _from_html_shape(self.document, root)
+            shaped = _from_html_shape(new_id, root)
             if shaped is None:
-                shaped = _from_plain_shape(self.document, root)
+                shaped = _from_plain_shape(new_id, root)
             root.children = []
             root.extend(shaped)

@@ -27,7 +27,7 @@ from sphinx_versus.benchmarks.chart.ledger import ChartsDomain
 from sphinx_versus.benchmarks.compare import describe
 from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.locale import _
-from sphinx_versus.options import lenient
+from sphinx_versus.options import lenient_spec
 from sphinx_versus.policy.budget import budgeted
 
 if TYPE_CHECKING:
@@ -80,12 +80,14 @@ class BenchmarkChartDirective(BenchmarkFilesDirective):
     (``:values: absolute``: each system's own figure), on a linear or a
     logarithmic axis (``:scale:``)."""
 
-    option_spec: ClassVar[OptionSpec] = {
-        **BenchmarkFilesDirective.option_spec,
-        "alt": lenient(directives.unchanged_required),
-        "values": lenient(_choice(VALUES)),
-        "scale": lenient(_choice(SCALES)),
-    }
+    option_spec: ClassVar[OptionSpec] = lenient_spec(
+        {
+            "alt": directives.unchanged_required,
+            "values": _choice(VALUES),
+            "scale": _choice(SCALES),
+        },
+        base=BenchmarkFilesDirective.option_spec,
+    )
 
     @budgeted("benchmark")
     def run(self) -> list[nodes.Node]:
