@@ -15,6 +15,9 @@ from sphinx_versus.config import language_names
 if TYPE_CHECKING:
     from sphinx.config import Config
 
+#: The sync group of the reader's language: its storage key and ``?lang=``.
+LANGUAGE_GROUP = "lang"
+
 
 def sync_key(name: str) -> str:
     """The language key shared by tabs, storage and ``?lang=``: 'C++' -> 'cpp'."""

@@ -1,9 +1,10 @@
 // @ts-check
-// sphinx-versus: tabs, the reader's language and view (see code_compare/html.py).
+// sphinx-versus: tabs, their sync groups (the reader's language, or a named group
+// such as "os"), the reader's view (see code_compare/html.py).
 "use strict";
 (() => {
   const D = document, R = ".versus-code-compare", T = '[role="tab"]', SD = ".sd-tab-label[data-sync-id]",
-    ST = "button.sphinx-tabs-tab.group-tab", me = D.currentScript;
+    ST = "button.sphinx-tabs-tab.group-tab", L = "lang", me = D.currentScript;
   /** @param {any} t @returns {any} */
   const js = (t) => { try { return JSON.parse(t); } catch { return null; } };
   /** @param {ParentNode} p @param {string} s @returns {HTMLElement[]} */
@@ -12,6 +13,8 @@
   const at = (e) => e.getAttribute("aria-selected") === "true";
   /** @param {Element} e @param {string} n */
   const get = (e, n) => e.getAttribute(n) || "";
+  /** A tab's sync group: "lang" unless Python wrote another. @param {Element} t */
+  const group = (t) => get(t, "data-versus-group") || L;
   const names = js(me?.dataset.versusLanguages) || {}, roots = () => all(D, R).filter((r) => r.querySelector(T));
   /** @type {{design: Record<string, string>, tabs: Record<string, string>, languages: string[]}} */
   let page = { design: {}, tabs: {}, languages: [] }, busy = 0, queued = 0, ch = 0;
@@ -34,15 +37,13 @@
     }
   }
 
-  /** @param {string} k */
-  function choose(k) {
+  /** Select key k in every block of group g, and remember it. @param {string} k @param {string} [g] */
+  function choose(k, g = L) {
     if (!k) return;
-    store("lang", k);
+    store(g, k);
+    for (const t of all(D, R + " " + T)) if (t.dataset.versusSync === k && group(t) == g && !at(t)) select(t);
+    if (g != L) return;
     busy = 1;
-    for (const r of roots()) {
-      const t = all(r, T).find((x) => x.dataset.versusSync === k);
-      if (t && !at(t)) select(t);
-    }
     for (const l of all(D, SD)) {
       const i = D.getElementById(get(l, "for"));
       if (key("design", l, "data-sync-id") === k && i instanceof HTMLInputElement && !i.checked) {
@@ -57,8 +58,7 @@
   function layout() {
     const rs = roots(), fits = rs.map((r) => {
       const ps = all(r, '[role="tabpanel"]'), pre = r.querySelector("pre"), box = /** @type {HTMLElement} */ (r.querySelector(".versus-panels")),
-        s = pre && getComputedStyle(pre);
-      if (!s) return false;
+        s = getComputedStyle(pre || r);
       if (!ch) {
         const m = D.createElement("span");
         m.textContent = "0".repeat(40);
@@ -86,7 +86,7 @@
   function onClick(e) {
     const el = /** @type {Element} */ (e.target), tab = el.closest?.(R + " " + T), tg = el.closest?.(".versus-view-toggle"),
       st = busy ? null : el.closest?.(ST);
-    if (tab instanceof HTMLElement) choose(tab.dataset.versusSync || "");
+    if (tab instanceof HTMLElement) choose(tab.dataset.versusSync || "", group(tab));
     else if (tg) {
       const v = get(tg, "aria-pressed") == "true" ? "tabs" : "side-by-side";
       store("view", v);
@@ -104,7 +104,7 @@
     if (j == null) return;
     e.preventDefault();
     ts[j].focus();
-    choose(ts[j].dataset.versusSync || "");
+    choose(ts[j].dataset.versusSync || "", group(ts[j]));
   }
 
   /** @param {Event} e */
@@ -114,13 +114,14 @@
     if (l && page.languages.includes(k)) choose(k);
   }
 
-  /** @param {string} v */
-  function fromUrl(v) {
-    /** @param {string} a */
-    const same = (a) => !!a && !a.localeCompare(v, "en", { sensitivity: "accent" });
-    for (const n in names) if (same(n)) return String(names[n]);
-    return [...page.languages, ...Object.values(page.tabs), ...all(D, "[data-versus-sync]").map((x) => x.dataset.versusSync || "")]
-      .find(same) || "";
+  /** The key ?g=... names in group g (?lang=golang, ?os=Linux). @param {string} g */
+  function fromUrl(g) {
+    const v = new URLSearchParams(location.search).get(g) || "",
+      /** @param {string} a */
+      same = (a) => !!a && !a.localeCompare(v, "en", { sensitivity: "accent" }), l = g == L;
+    for (const n in names) if (l && same(n)) return String(names[n]);
+    return [...(l ? [...page.languages, ...Object.values(page.tabs)] : []),
+      ...all(D, R + " " + T).filter((t) => group(t) == g).map((t) => t.dataset.versusSync || "")].find(same) || "";
   }
 
   let started = 0;
@@ -136,7 +137,7 @@
       r.dataset.versusPreferred = store("view") || (r.matches(".versus-layout-tabs") ? "tabs" : "side-by-side");
       r.classList.add("versus-js");
     }
-    choose(fromUrl(new URLSearchParams(location.search).get("lang") || "") || store("lang") || "");
+    for (const g of new Set([L, ...all(D, R + " " + T).map(group)])) choose(fromUrl(g) || store(g) || "", g);
     layout();
     D.addEventListener("click", onClick);
     D.addEventListener("keydown", onKey);
