@@ -172,8 +172,9 @@ class CompareTabsDirective(CodeCompareDirective):
                 *self.options.get("class", []),
             ],
             versus_layout=layout,
-            versus_group=group,
         )
+        if group != LANGUAGE_GROUP:
+            root["versus_group"] = group
         mark_default(self, root, tabs)
         self.set_source_info(root)
         self.add_name(root)

@@ -232,9 +232,9 @@ class CodeCompareDirective(SphinxDirective):
         texts = [_literal(w).astext() for w in wrappers]
         if all(OUTPUT_LINE.match(t.lstrip("\n")) for t in texts):
             classes.append(OUTPUT_CLASS)
-        root = nodes.container(
-            classes=classes, versus_layout=layout, versus_group=group_of(self)
-        )
+        root = nodes.container(classes=classes, versus_layout=layout)
+        if group_of(self) != LANGUAGE_GROUP:
+            root["versus_group"] = group_of(self)
         if len(wrappers) > 1:
             mark_default(self, root, wrappers)
         self.set_source_info(root)

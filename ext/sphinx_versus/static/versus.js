@@ -5,8 +5,8 @@
 (() => {
   const D = document, me = D.currentScript, R = ".versus-code-compare", B = "[role=tab]", T = R + " " + B, L = "lang",
     SD = ".sd-tab-label[data-sync-id]", ST = "button.sphinx-tabs-tab.group-tab";
-  /** @param {any} t @returns {any} */
-  const js = (t) => { try { return JSON.parse(t); } catch { } };
+  /** JSON that Python wrote (json_for_script), or an empty object. @param {string} [t] @returns {any} */
+  const js = (t) => JSON.parse(t || "{}");
   /** @param {ParentNode} p @param {string} s @returns {HTMLElement[]} */
   const all = (p, s) => Array.from(p.querySelectorAll(s));
   /** @param {Element} e @param {string} n */
@@ -19,7 +19,7 @@
   const store = (k, v) => { try { k = "versus-" + k; return v ? localStorage.setItem(k, v) : localStorage.getItem(k); } catch { } };
   /** @type {{design: Record<string, string>, tabs: Record<string, string>, languages: string[]}} */
   const page = { design: {}, tabs: {}, languages: [], ...js(D.getElementById("versus-sync-ids")?.textContent) },
-    names = js(me?.dataset.versusLanguages) || {}, roots = all(D, R).filter((r) => r.querySelector(B));
+    names = js(me?.dataset.versusLanguages), roots = all(D, R).filter((r) => r.querySelector(B));
   let busy = 0, queued = 0, ch = 0;
   /** @param {"design" | "tabs"} map @param {Element} e @param {string} n */
   const key = (map, e, n) => page[map][get(e, n)] || "";
