@@ -37,11 +37,13 @@ if TYPE_CHECKING:
     from tests.browser.served import Site
 
 STATIC = ROOT / "ext" / "sphinx_versus" / "static"
-#: gzip -9 of everything the extension adds to a page: 4,252 B minified (was
-#: 11.1 KB in five files, then 4,779 B unminified; the interval's smaller
-#: type in wide benchmark tables added 8 B); the goal of issue #21, 4,000 B,
-#: is not reached without dropping behaviour or renaming names.
-MAX_GZIPPED = 4260
+#: gzip -9 of everything the extension adds to a page: the goal of issue #21.
+#: 3,986 B at this writing (was 11.1 KB in five files, then 4,779 B
+#: unminified, 4,252 B with the hand-written minifier; rjsmin and rcssmin do
+#: as well).  Sync groups, default tabs and ?<group>= came in; the toggle
+#: button moved into the HTML, one start-up, sphinx-design's input/label
+#: pairs read as siblings (its own CSS relies on that).
+MAX_GZIPPED = 4000
 
 USER_PAGE = (
     """\

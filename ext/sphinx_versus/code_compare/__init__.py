@@ -27,7 +27,6 @@ from sphinx_versus.code_compare.html import (
     json_for_script,
 )
 from sphinx_versus.code_compare.languages import language_table
-from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,10 +46,8 @@ def _add_shaping(app: Sphinx) -> None:
 
 
 def script_attributes(app: Sphinx) -> dict[str, Any]:
-    """On the script's tag: the toggle's label in the build's language, and
-    the language names ``?lang=`` may use."""
+    """On the script's tag: the language names ``?lang=`` may use."""
     return {
-        "data-versus-toggle": _("Side by side"),
         "data-versus-languages": json_for_script(language_table(app.config)),
     }
 

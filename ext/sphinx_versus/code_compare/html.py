@@ -86,6 +86,14 @@ class versus_panel_label(nodes.TextElement, nodes.General):
     """The label shown over a panel when the tabs are not in use."""
 
 
+class versus_view_toggle(nodes.TextElement, nodes.General):
+    """``<button aria-pressed>``: the reader's tabs / side-by-side switch.
+
+    In the markup from the start, shown by the stylesheet only once the
+    script runs and the block is wide enough (``.versus-js``).
+    """
+
+
 def _is_root(node: nodes.Node) -> TypeGuard[nodes.container]:
     return isinstance(node, nodes.container) and CODE_COMPARE_CLASS in node["classes"]
 
@@ -183,7 +191,8 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
         _never_side_by_side(
             root, [int(p["columns"]) for p in panels.findall(versus_tabpanel)]
         )
-        bar = nodes.container("", tablist, classes=["versus-code-compare-bar"])
+        toggle = versus_view_toggle("", _("Side by side"))
+        bar = nodes.container("", tablist, toggle, classes=["versus-code-compare-bar"])
         root.children = []
         root += [*others, bar, panels, *after]
 
@@ -259,6 +268,15 @@ def visit_tabpanel(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(self.starttag(node, "div", **attributes))
 
 
+def visit_view_toggle(self: HTML5Translator, node: nodes.Element) -> None:
+    attributes: dict[str, Any] = {
+        "type": "button",
+        "aria-pressed": "false",
+        "CLASS": "versus-view-toggle",
+    }
+    self.body.append(self.starttag(node, "button", suffix="", **attributes))
+
+
 def visit_panel_label(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(self.starttag(node, "div", suffix="", CLASS="versus-panel-label"))
 
@@ -282,6 +300,7 @@ def add_tab_nodes(app: Sphinx) -> None:
     for node, html in (
         (versus_tablist, (visit_tablist, depart_div)),
         (versus_tab, (visit_tab, depart_tab)),
+        (versus_view_toggle, (visit_view_toggle, depart_tab)),
         (versus_panel_label, (visit_panel_label, depart_div)),
         (versus_programs, (visit_programs, None)),
     ):

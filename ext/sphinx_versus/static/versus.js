@@ -20,7 +20,8 @@
   /** @type {{design: Record<string, string>, tabs: Record<string, string>, languages: string[]}} */
   const page = { design: {}, tabs: {}, languages: [], ...js(D.getElementById("versus-sync-ids")?.textContent) },
     names = js(me?.dataset.versusLanguages), roots = all(D, R).filter((r) => r.querySelector(B));
-  let busy = 0, queued = 0, ch = 0;
+  /** The reader's view ("tabs" / "side-by-side"), once chosen. */
+  let busy = 0, queued = 0, ch = 0, view = store("view");
   /** @param {"design" | "tabs"} map @param {Element} e @param {string} n */
   const key = (map, e, n) => page[map][get(e, n)] || "";
 
@@ -42,7 +43,8 @@
     if (g != L) return;
     busy = 1;
     for (const l of all(D, SD)) {
-      const i = D.getElementById(get(l, "for"));
+      // sphinx-design writes each <input> just before its <label> (its CSS says input:checked+label).
+      const i = l.previousElementSibling;
       if (key("design", l, "data-sync-id") == k && i instanceof HTMLInputElement && !i.checked)
         i.checked = true, i.dispatchEvent(new Event("change", { bubbles: true }));
     }
@@ -66,52 +68,39 @@
       return ps.every((p) => +(p.dataset.versusColumns || 0) * ch <= pane);
     }), wide = all(D, R + " pre,div.versus-table-wrapper").map((b) => [b, b.scrollWidth > b.clientWidth + 1]);
     roots.forEach((r, i) => {
-      const f = fits[i] ? "side-by-side" : "tabs", v = r.dataset.versusPreferred != "tabs" ? f : "tabs";
+      const f = fits[i] ? "side-by-side" : "tabs", v = (view || (r.matches(".versus-layout-tabs") ? "tabs" : f)) != "tabs" ? f : "tabs";
       r.dataset.versusView = v;
       r.dataset.versusFit = f;
       r.querySelector(".versus-view-toggle")?.setAttribute("aria-pressed", String(v != "tabs"));
     });
-    for (const [b, w] of /** @type {[HTMLElement, boolean][]} */ (wide)) {
-      if (w && !b.hasAttribute("tabindex")) b.dataset.versusScroll = "", b.tabIndex = 0;
-      if (!w && b.dataset.versusScroll != null) delete b.dataset.versusScroll, b.removeAttribute("tabindex");
-    }
+    // A box that scrolls gets into the tab order (unless it was already); one that no longer does leaves it.
+    for (const [b, w] of /** @type {[HTMLElement, boolean][]} */ (wide))
+      if (w ? !b.hasAttribute("tabindex") : b.hasAttribute("data-versus-scroll"))
+        b.toggleAttribute("data-versus-scroll", w), w ? b.tabIndex = 0 : b.removeAttribute("tabindex");
   }
 
-  /** The key ?g=... names in group g (?lang=golang, ?os=Linux). @param {string} g */
+  /** The key ?g=... names in group g (?lang=golang, ?os=Linux), or "". @param {string} g */
   function fromUrl(g) {
-    const v = new URLSearchParams(location.search).get(g) || "", l = g == L;
-    /** @param {string} a */
-    const same = (a) => !!a && !a.localeCompare(v, "en", { sensitivity: "accent" });
-    for (const n in names) if (l && same(n)) return String(names[n]);
-    return [...(l ? [...page.languages, ...Object.values(page.tabs)] : []),
-      ...all(D, T).filter((t) => grp(t) == g).map((t) => t.dataset.versusSync || "")].find(same) || "";
+    const v = new URLSearchParams(location.search).get(g) || "", l = g == L,
+      k = [...(l ? [...Object.keys(names), ...page.languages, ...Object.values(page.tabs)] : []),
+        ...all(D, T).filter((t) => grp(t) == g).map((t) => t.dataset.versusSync || "")]
+        .find((a) => a && !a.localeCompare(v, "en", { sensitivity: "accent" })) || "";
+    return (l && names[k]) || k;
   }
 
-  for (const r of roots) {
-    const b = D.createElement("button");
-    b.type = "button";
-    b.className = "versus-view-toggle";
-    b.textContent = me?.dataset.versusToggle || "Side by side";
-    r.querySelector(".versus-code-compare-bar")?.append(b);
-    r.dataset.versusPreferred = store("view") || (r.matches(".versus-layout-tabs") ? "tabs" : "side-by-side");
-    r.classList.add("versus-js");
-  }
-  // After DOMContentLoaded, when sphinx-tabs' buttons listen to a click.
-  const start = () => {
+  for (const r of roots) r.classList.add("versus-js");
+  // At DOMContentLoaded (after every deferred script), when sphinx-tabs' buttons listen to a click.
+  addEventListener("DOMContentLoaded", () => {
     for (const g of new Set([L, ...all(D, T).map(grp)])) choose(fromUrl(g) || store(g) || "", g);
     layout();
-  };
-  if (D.readyState == "complete") start();
-  else addEventListener("DOMContentLoaded", start);
+  });
 
   D.addEventListener("click", (e) => {
     const el = /** @type {Element} */ (e.target), tab = el.closest?.(T), tg = el.closest?.(".versus-view-toggle"),
       st = busy ? null : el.closest?.(ST);
     if (tab instanceof HTMLElement) choose(tab.dataset.versusSync || "", grp(tab));
     else if (tg) {
-      const v = get(tg, "aria-pressed") == "true" ? "tabs" : "side-by-side";
-      store("view", v);
-      for (const r of roots) r.dataset.versusPreferred = v;
+      store("view", view = get(tg, "aria-pressed") == "true" ? "tabs" : "side-by-side");
       layout();
     } else if (st && at(st) && page.languages.includes(key("tabs", st, "name"))) choose(key("tabs", st, "name"));
   });
@@ -123,12 +112,12 @@
     if (j == null) return;
     e.preventDefault();
     ts[j].focus();
-    choose(ts[j].dataset.versusSync || "", grp(ts[j]));
+    ts[j].click(); // selects it, as a click does
   });
   D.addEventListener("change", (e) => {
-    const i = e.target, l = !busy && i instanceof HTMLInputElement && i.checked && i.id && D.querySelector(`${SD}[for="${CSS.escape(i.id)}"]`),
+    const i = e.target, l = !busy && i instanceof HTMLInputElement && i.checked && i.nextElementSibling,
       k = l ? key("design", l, "data-sync-id") : "";
-    if (l && page.languages.includes(k)) choose(k);
+    if (l && l.matches(SD) && page.languages.includes(k)) choose(k);
   });
   addEventListener("resize", () => queued || (queued = requestAnimationFrame(() => { queued = 0; layout(); })));
 })();
