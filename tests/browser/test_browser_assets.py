@@ -10,16 +10,14 @@
 - One layout pass per interaction: the pass rewrites ``data-versus-fit`` on
   every block, so a MutationObserver counts passes without any test hook.
 - The bytes a page gets: the versus.css and versus.js a built page links,
-  gzipped (see MAX_GZIPPED); they are the minified sources, and the
-  minifier leaves strings, template literals and regular expressions whole.
+  gzipped (see MAX_GZIPPED); they are the minified sources (what the
+  minifiers keep whole is tested in tests/unit/test_minify.py).
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import re
-import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING, Any
@@ -39,11 +37,13 @@ if TYPE_CHECKING:
     from tests.browser.served import Site
 
 STATIC = ROOT / "ext" / "sphinx_versus" / "static"
-#: gzip -9 of everything the extension adds to a page: 4,252 B minified (was
-#: 11.1 KB in five files, then 4,779 B unminified; the interval's smaller
-#: type in wide benchmark tables added 8 B); the goal of issue #21, 4,000 B,
-#: is not reached without dropping behaviour or renaming names.
-MAX_GZIPPED = 4260
+#: gzip -9 of everything the extension adds to a page: the goal of issue #21.
+#: 3,986 B at this writing (was 11.1 KB in five files, then 4,779 B
+#: unminified, 4,252 B with the hand-written minifier; rjsmin and rcssmin do
+#: as well).  Sync groups, default tabs and ?<group>= came in; the toggle
+#: button moved into the HTML, one start-up, sphinx-design's input/label
+#: pairs read as siblings (its own CSS relies on that).
+MAX_GZIPPED = 4000
 
 USER_PAGE = (
     """\
@@ -210,41 +210,6 @@ def test_a_page_gets_few_bytes_of_assets(fixture_site: Site) -> None:
         minify = minify_js if name.endswith(".js") else minify_css
         assert shipped == minify(source), name
         assert "/*" not in shipped, name
-
-
-def test_the_minifier_leaves_literals_whole(tmp_path: Path) -> None:
-    src = (
-        "// a comment\n"
-        "const a = 'x // y', b = \"/* z */\", c = `${a} // ${b}`;\n"
-        "/* a block\n   of comment */\n"
-        "const d = /\\/*[/]x/g, e = a + +b, f = 4 / 2 / 1;\n"
-        "function g() {\n  return a\n}\n"
-        "let h = 1, k = h\n++h\n"
-    )
-    out = minify_js(src)
-    assert "a comment" not in out
-    assert "of comment" not in out
-    for literal in ("'x // y'", '"/* z */"', "`${a} // ${b}`", "/\\/*[/]x/g"):
-        assert literal in out, (literal, out)
-    assert "a+ +b" in out
-    assert "4/2/1" in out
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    script = tmp_path / "check.js"
-    script.write_text(
-        "const vm = require('vm');\n"
-        "const run = (s) => { const c = {}; vm.runInNewContext(s + "
-        "'\\n;globalThis.r=[a,b,c,d.source,e,f,g(),h,k]', c); "
-        "return JSON.stringify(c.r); };\n"
-        f"const a = run({json.dumps(src)}), b = run({json.dumps(out)});\n"
-        "if (a !== b) { console.error(a, b); process.exit(1); }\n",
-        "utf-8",
-    )
-    result = subprocess.run(
-        [node, str(script)], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
 
 
 def test_nothing_moves_and_nothing_is_too_small(

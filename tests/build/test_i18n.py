@@ -184,8 +184,8 @@ def german(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     [
         (
             "html",
-            'data-versus-toggle="Side by side"',
-            'data-versus-toggle="Nebeneinander"',
+            'type="button">Side by side</button>',
+            'type="button">Nebeneinander</button>',
         ),
         ("html", ">Workload<", ">Messung<"),
         ("html", ">Notes<", ">Anmerkungen<"),

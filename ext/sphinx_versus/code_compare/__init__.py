@@ -1,6 +1,8 @@
 """code-compare: the same program in several languages, as tabs or listings.
 
-``directive`` makes a builder-independent doctree of labelled code blocks.
+``directive`` makes a builder-independent doctree of labelled code blocks
+(``compare_tabs``: of labelled content of any kind; ``choice``: the sync
+group and the default tab both share).
 Once the builder is known, interactive HTML gets the tab widget (``html``)
 and every other builder the labelled blocks (``fallback``).  ``languages``
 names each block and keys its sync.  The reader's side is ``static/versus.js``
@@ -12,6 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sphinx_versus.code_compare.compare_tabs import (
+    CompareTabDirective,
+    CompareTabsDirective,
+)
 from sphinx_versus.code_compare.directive import CodeCompareDirective
 from sphinx_versus.code_compare.fallback import CodeCompareAnchorTransform
 from sphinx_versus.code_compare.html import (
@@ -22,7 +28,6 @@ from sphinx_versus.code_compare.html import (
 )
 from sphinx_versus.code_compare.languages import language_table
 from sphinx_versus.code_compare.programs import ProgramListingsTransform
-from sphinx_versus.locale import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,16 +48,16 @@ def _add_shaping(app: Sphinx) -> None:
 
 
 def script_attributes(app: Sphinx) -> dict[str, Any]:
-    """On the script's tag: the toggle's label in the build's language, and
-    the language names ``?lang=`` may use."""
+    """On the script's tag: the language names ``?lang=`` may use."""
     return {
-        "data-versus-toggle": _("Side by side"),
         "data-versus-languages": json_for_script(language_table(app.config)),
     }
 
 
 def setup(app: Sphinx) -> None:
     app.add_directive("code-compare", CodeCompareDirective)
+    app.add_directive("compare-tabs", CompareTabsDirective)
+    app.add_directive("compare-tab", CompareTabDirective)
     app.add_post_transform(OutputBlockTransform)
     add_tab_nodes(app)
     app.connect("builder-inited", _add_shaping)

@@ -26,7 +26,13 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_versus.code_compare.languages import display_name, sync_for, sync_key
+from sphinx_versus.code_compare.choice import CHOICE_OPTIONS, group_of, mark_default
+from sphinx_versus.code_compare.languages import (
+    LANGUAGE_GROUP,
+    display_name,
+    sync_for,
+    sync_key,
+)
 from sphinx_versus.code_compare.programs import (
     OUTPUT_CLASS,
     OUTPUT_LINE,
@@ -108,6 +114,7 @@ class CodeCompareDirective(SphinxDirective):
             "layout": lambda arg: directives.choice(arg, CODE_LAYOUTS),
             "class": directives.class_option,
             "name": directives.unchanged,
+            **CHOICE_OPTIONS,
         }
     )
 
@@ -144,7 +151,11 @@ class CodeCompareDirective(SphinxDirective):
         ]
         blocks = [c for c in body.children if is_code_block(c)]
         wrappers = [self._wrap(block, problems) for block in blocks]
-        _unique_sync_keys(wrappers)
+        if group_of(self) != LANGUAGE_GROUP:
+            # Outside the language's group a tab is keyed by what it says.
+            for wrapper in wrappers:
+                wrapper["versus_sync"] = sync_key(wrapper["versus_label"])
+        unique_sync_keys(wrappers)
         problems += _duplicate_labels(wrappers)
         if len(blocks) < 2:
             problems.append(
@@ -218,6 +229,10 @@ class CodeCompareDirective(SphinxDirective):
         if all(OUTPUT_LINE.match(t.lstrip("\n")) for t in texts):
             classes.append(OUTPUT_CLASS)
         root = nodes.container(classes=classes, versus_layout=layout)
+        if group_of(self) != LANGUAGE_GROUP:
+            root["versus_group"] = group_of(self)
+        if len(wrappers) > 1:
+            mark_default(self, root, wrappers)
         self.set_source_info(root)
         self.add_name(root)
         root += self._title(messages)
@@ -277,7 +292,7 @@ class CodeCompareDirective(SphinxDirective):
         return wrapper
 
 
-def _unique_sync_keys(wrappers: list[nodes.Element]) -> None:
+def unique_sync_keys(wrappers: list[nodes.Element]) -> None:
     """Two tabs of one language ("v1", "v2") are keyed by their labels.
 
     Otherwise choosing either would store the same key and a reload would

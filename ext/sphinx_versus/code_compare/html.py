@@ -7,8 +7,10 @@ doctree builder-independent, so a LaTeX build that reuses an HTML build's
 doctrees still gets labelled listings.  The first panel is shown and the
 others carry ``hidden``; the stylesheet keeps every panel in one grid cell,
 so the block is as tall as its tallest panel from the first paint and never
-moves when versus.js starts or a tab changes.  Without scripting, every panel
-shows under its label (``@media (scripting: none)``).
+moves when versus.js starts or a tab changes.  The ``:default:`` tab (else the
+first) is selected in the HTML itself, so it shows before any script runs.
+Without scripting, every panel shows under its label (``@media (scripting:
+none)``).
 
 Each panel carries the width its code needs (``data-versus-columns``: the
 longest line, tabs counted as 4).  Python measures; the script only compares
@@ -23,7 +25,9 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
+from sphinx_versus.code_compare.languages import LANGUAGE_GROUP
 from sphinx_versus.code_compare.programs import (
     OUTPUT_CLASS,
     OUTPUT_LINE,
@@ -42,6 +46,14 @@ from sphinx_versus.locale import _
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger(__name__)
+
+#: The columns of code the widest code-compare can show in one row: about
+#: 1,400 px (a wide breakout on a 1,600 px screen) of 13 px code.
+WIDEST_COLUMNS = 180
+#: The gap and padding between two panes side by side, in columns.
+PANE_GAP_COLUMNS = 4
 
 
 def code_columns(text: str) -> int:
@@ -73,6 +85,14 @@ class versus_tabpanel(nodes.Element, nodes.General):
 
 class versus_panel_label(nodes.TextElement, nodes.General):
     """The label shown over a panel when the tabs are not in use."""
+
+
+class versus_view_toggle(nodes.TextElement, nodes.General):
+    """``<button aria-pressed>``: the reader's tabs / side-by-side switch.
+
+    In the markup from the start, shown by the stylesheet only once the
+    script runs and the block is wide enough (``.versus-js``).
+    """
 
 
 def _is_root(node: nodes.Node) -> TypeGuard[nodes.container]:
@@ -123,6 +143,8 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
         panels = nodes.container(classes=["versus-panels"])
         others: list[nodes.Node] = []
         after: list[nodes.Node] = []
+        shown = int(root.get("versus_default", 0))
+        group = str(root.get("versus_group", LANGUAGE_GROUP))
         index = 0
         for child in root.children:
             if isinstance(child, versus_programs):
@@ -131,8 +153,9 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
             if not _is_block(child):
                 others.append(child)
                 continue
-            caption = child.next_node(nodes.caption)
-            assert caption is not None  # the directive gave every block one
+            caption = child.children[0]
+            # The directives put the label first: a caption or a rubric.
+            assert isinstance(caption, nodes.caption | nodes.rubric)
             tab_id, panel_id = f"{base}-tab-{index}", f"{base}-panel-{index}"
             tablist += versus_tab(
                 "",
@@ -141,27 +164,59 @@ class CodeCompareHtmlTransform(SphinxPostTransform):
                 ids=[tab_id],
                 classes=["versus-tab"],
                 controls=panel_id,
-                selected=index == 0,
+                selected=index == shown,
                 sync=child["versus_sync"],
+                group=group,
             )
             # Keep ids a writer named (:name:); auto-numbering ones anchor nothing.
             named_ids = child["ids"] if child["names"] else []
-            literal = child.next_node(nodes.literal_block)
             panel = versus_tabpanel(
                 ids=[panel_id, *named_ids],
                 classes=["versus-tabpanel"],
                 labelledby=tab_id,
                 sync=child["versus_sync"],
-                columns=code_columns(literal.astext()) if literal else 0,
+                shown=index == shown,
+                columns=max(
+                    (
+                        code_columns(x.astext())
+                        for x in child.findall(nodes.literal_block)
+                    ),
+                    default=0,
+                ),
             )
             panel += versus_panel_label("", "", *caption.children)
             panel += [c for c in child.children if c is not caption]
             panel.source, panel.line = child.source, child.line
             panels += panel
             index += 1
-        bar = nodes.container("", tablist, classes=["versus-code-compare-bar"])
+        _never_side_by_side(
+            root, [int(p["columns"]) for p in panels.findall(versus_tabpanel)]
+        )
+        toggle = versus_view_toggle("", _("Side by side"))
+        bar = nodes.container("", tablist, toggle, classes=["versus-code-compare-bar"])
         root.children = []
         root += [*others, bar, panels, *after]
+
+
+def _never_side_by_side(root: nodes.Element, columns: list[int]) -> None:
+    """A located note where :layout: side-by-side can never be honoured."""
+    if root.get("versus_layout") != "side-by-side" or not columns:
+        return
+    each = (WIDEST_COLUMNS - PANE_GAP_COLUMNS * (len(columns) - 1)) // len(columns)
+    if max(columns) <= each:
+        return
+    logger.warning(
+        "side by side never fits this block: its longest line has %d "
+        "characters, and %d panes side by side give each at most %d even on "
+        "the widest screen, so readers always see tabs; shorten the lines "
+        "or use :layout: tabs",
+        max(columns),
+        len(columns),
+        each,
+        location=root,
+        type="versus",
+        subtype="code_compare",
+    )
 
 
 def _label_single(root: nodes.Element) -> None:
@@ -192,6 +247,8 @@ def visit_tab(self: HTML5Translator, node: nodes.Element) -> None:
         "tabindex": "0" if selected else "-1",
         "data-versus-sync": node["sync"],
     }
+    if node["group"] != LANGUAGE_GROUP:
+        attributes["data-versus-group"] = node["group"]
     self.body.append(self.starttag(node, "button", suffix="", **attributes))
 
 
@@ -207,9 +264,18 @@ def visit_tabpanel(self: HTML5Translator, node: nodes.Element) -> None:
         "data-versus-sync": node["sync"],
         "data-versus-columns": str(node.get("columns", 0)),
     }
-    if node.parent is not None and node.parent.index(node) > 0:
-        attributes["hidden"] = "hidden"  # the first tab is the selected one
+    if not node["shown"]:
+        attributes["hidden"] = "hidden"  # the :default: tab, else the first
     self.body.append(self.starttag(node, "div", **attributes))
+
+
+def visit_view_toggle(self: HTML5Translator, node: nodes.Element) -> None:
+    attributes: dict[str, Any] = {
+        "type": "button",
+        "aria-pressed": "false",
+        "CLASS": "versus-view-toggle",
+    }
+    self.body.append(self.starttag(node, "button", suffix="", **attributes))
 
 
 def visit_panel_label(self: HTML5Translator, node: nodes.Element) -> None:
@@ -235,6 +301,7 @@ def add_tab_nodes(app: Sphinx) -> None:
     for node, html in (
         (versus_tablist, (visit_tablist, depart_div)),
         (versus_tab, (visit_tab, depart_tab)),
+        (versus_view_toggle, (visit_view_toggle, depart_tab)),
         (versus_panel_label, (visit_panel_label, depart_div)),
         (versus_programs, (visit_programs, None)),
     ):

@@ -16,6 +16,9 @@ from sphinx_versus.config import language_names
 if TYPE_CHECKING:
     from sphinx.config import Config
 
+#: The sync group of the reader's language: its storage key and ``?lang=``.
+LANGUAGE_GROUP = "lang"
+
 
 @lru_cache(maxsize=4096)
 def sync_key(name: str) -> str:

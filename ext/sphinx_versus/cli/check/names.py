@@ -128,12 +128,18 @@ def versus_directives() -> dict[str, frozenset[str]]:
     """Our directive names and the options each accepts (from the classes)."""
     from sphinx_versus.benchmarks.chart.directive import BenchmarkChartDirective
     from sphinx_versus.benchmarks.table import BenchmarkTableDirective
+    from sphinx_versus.code_compare.compare_tabs import (
+        CompareTabDirective,
+        CompareTabsDirective,
+    )
     from sphinx_versus.code_compare.directive import CodeCompareDirective
     from sphinx_versus.comparison.directive import ComparisonTableDirective
 
     classes = {
         "comparison-table": ComparisonTableDirective,
         "code-compare": CodeCompareDirective,
+        "compare-tabs": CompareTabsDirective,
+        "compare-tab": CompareTabDirective,
         "benchmark-table": BenchmarkTableDirective,
         "benchmark-chart": BenchmarkChartDirective,
     }
