@@ -30,8 +30,8 @@ from sphinx_versus.code_compare.directive import (
 )
 from sphinx_versus.code_compare.languages import LANGUAGE_GROUP, key_for, sync_key
 from sphinx_versus.config import CODE_LAYOUTS
+from sphinx_versus.doctree import CODE_COMPARE_BLOCK_CLASS, CODE_COMPARE_CLASS
 from sphinx_versus.markup import parse_inline
-from sphinx_versus.nodes import CODE_COMPARE_BLOCK_CLASS, CODE_COMPARE_CLASS
 from sphinx_versus.options import check_options, lenient_spec
 from sphinx_versus.policy.budget import budgeted
 
