@@ -1,12 +1,23 @@
-"""code-compare in the five themes other teams use, light, dark and print.
+"""The extension in the seven themes other teams use, light, dark and print.
 
 The external fixture (``tests/external/docs``: PostgreSQL vs SQLite, only
-sphinx-versus and myst-parser) is built once per theme per session and served.
+sphinx-versus and myst-parser) is built with ``-W`` from the wheel, in a clean
+venv per profile of ``tests/external/matrix.py`` (the newest releases, and
+the lowest versions ``pyproject.toml`` declares, themes included), once per
+theme per session, and served.  Themes: alabaster, sphinx-rtd-theme,
+pydata-sphinx-theme, sphinx-book-theme, furo, shibuya, and this site's own
+look (furo with ``docs/_static``'s stylesheet and script); every one on the
+newest profile, alabaster and furo on the floor too (``FLOOR_THEMES``).
+
 In each theme: tabs switch; every panel of a side-by-side block (authored, or
 the reader's "Side by side" toggle) is visible with its label; printing shows
 every panel with its label; tab labels and the toggle meet 4.5:1 contrast in
-the theme's light and dark mode; and the toggle is drawn from the theme (its
-font, its surface, its border colour), not as a foreign widget.
+the theme's light and dark mode; the toggle is drawn from the theme (its
+font, its surface, its border colour), not as a foreign widget.  Dark mode
+follows the theme wherever it is set — the reader's system setting, and the
+theme's own switch where it has one, also when the two disagree — and the
+chart's text keeps 4.5:1 (its bars 3:1) on the page behind it.  At 1,280 px
+no table hides a cell: nothing scrolls sideways, nothing is clipped.
 
 Bootstrap themes (pydata, book) hide ``[hidden]`` with ``!important``, which
 once beat the extension's own rule and lost code; these tests caught it.
@@ -35,7 +46,12 @@ PageProblems = Any
 
 pytestmark = [pytest.mark.browser, pytest.mark.toolchain]
 
+from tests.external import matrix  # noqa: E402
 from tests.external.matrix import FIXTURE  # noqa: E402
+from tests.paths import DOCS  # noqa: E402
+
+#: This site's own stylesheet and script (its look beside furo's).
+SITE_STATIC = DOCS / "_static"
 
 
 @dataclass(frozen=True)
@@ -44,15 +60,26 @@ class Theme:
     dark: bool  # has a dark mode that follows prefers-color-scheme
     #: CSS variable holding the theme's border colour, if it has one.
     border_var: str | None
+    #: The localStorage key where the theme's own switch keeps the reader's
+    #: choice ("dark" / "light"), if it has a switch.
+    switch: str | None = None
+    #: This site's own look: docs/_static's stylesheet and script on top.
+    site_look: bool = False
 
 
+FURO_BORDER = "--color-background-border"
 THEMES = {
     "alabaster": Theme("alabaster", dark=False, border_var=None),
     "rtd": Theme("sphinx_rtd_theme", dark=False, border_var=None),
-    "pydata": Theme("pydata_sphinx_theme", dark=True, border_var="--pst-color-border"),
-    "book": Theme("sphinx_book_theme", dark=True, border_var="--pst-color-border"),
-    "furo": Theme("furo", dark=True, border_var="--color-background-border"),
+    "pydata": Theme("pydata_sphinx_theme", True, "--pst-color-border", "mode"),
+    "book": Theme("sphinx_book_theme", True, "--pst-color-border", "mode"),
+    "furo": Theme("furo", True, FURO_BORDER, "theme"),
+    "shibuya": Theme("shibuya", True, None, "_theme"),
+    "site": Theme("furo", True, FURO_BORDER, "theme", site_look=True),
 }
+#: The themes also built on the floor profile (all seven would double the time).
+FLOOR_THEMES = ("alabaster", "furo")
+BUILDS = [("newest", t) for t in THEMES] + [("floor", t) for t in FLOOR_THEMES]
 MIN_CONTRAST = 4.5  # WCAG 1.4.3, normal-size text
 WIDE = {"width": 1400, "height": 1000}
 
@@ -101,9 +128,15 @@ CSS_VAR_JS = """
 }
 """
 
+# The page's ground: the body's background, or the root's where the body
+# has none (shibuya paints <html>).
 PAGE_IS_DARK_JS = """
 () => {
-  const m = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
+  let m = [255, 255, 255];
+  for (const el of [document.body, document.documentElement]) {
+    const p = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).map(Number);
+    if (p.length < 4 || p[3] > 0) { m = p; break; }
+  }
   return (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255 < 0.3;
 }
 """
@@ -127,17 +160,35 @@ def _rgb(css: str) -> list[float]:
     return [float(x) for x in re.findall(r"[\d.]+", css)[:3]]
 
 
-def _build_theme_site(theme: Theme, base: Path, *options: str) -> Path:
+def _build_theme_site(
+    python: str, theme: Theme, base: Path, out: Path, *options: str
+) -> Path:
+    """Build the fixture (copied once into *base*) in *theme* with -W.
+
+    The builds of one profile share their doctrees folder, read afresh by
+    each (``-E``), so that a chart drawn once is cached for the next theme.
+    """
     src = base / "src"
-    shutil.copytree(FIXTURE, src, ignore=shutil.ignore_patterns("_build"))
-    out = base / "html"
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"]
-    cmd += ["-D", f"html_theme={theme.name}", "-d", str(base / "doctrees"), *options]
+    if not src.exists():
+        shutil.copytree(FIXTURE, src, ignore=shutil.ignore_patterns("_build"))
+        shutil.copytree(SITE_STATIC, src / "_static")
+    cmd = [python, "-P", "-m", "sphinx", "-b", "html", "-q", "-E", "-W"]
+    cmd += ["--keep-going", "-D", f"html_theme={theme.name}"]
+    if theme.site_look:
+        cmd += [
+            "-D",
+            "html_static_path=_static",
+            "-D",
+            "html_css_files=versus-site.css",
+        ]
+        cmd += ["-D", "html_js_files=versus-site.js"]
+    cmd += ["-d", str(base / "doctrees"), *options]
     done = subprocess.run(
         [*cmd, str(src), str(out)],
         capture_output=True,
         text=True,
         timeout=600,
+        cwd=base,
         check=False,
     )
     if done.returncode != 0:
@@ -148,22 +199,55 @@ def _build_theme_site(theme: Theme, base: Path, *options: str) -> Path:
     return out
 
 
-@pytest.fixture(scope="session", params=list(THEMES))
+@pytest.fixture(scope="session")
+def profile_python(
+    tmp_path_factory: pytest.TempPathFactory,
+    require_tool: Callable[[str, str], str],
+) -> Callable[[str], tuple[str, Path]]:
+    """A clean venv per profile with the wheel and the themes: its python."""
+    require_tool("uv", "pip install uv")
+    made: dict[str, tuple[str, Path]] = {}
+
+    def get(name: str) -> tuple[str, Path]:
+        if name not in made:
+            if not made:
+                made["dist"] = ("", tmp_path_factory.mktemp("theme-dist"))
+            wheel = matrix.build_dists(made["dist"][1]) if "wheel" not in made else None
+            if wheel is not None:
+                made["wheel"] = (str(wheel[1]), wheel[1])
+            base = tmp_path_factory.mktemp(f"themes-{name}")
+            profile = matrix.themes_profile(name)
+            vpython = matrix.make_venv(profile, made["wheel"][1], base / "venv")
+            made[name] = (str(vpython), base)
+        return made[name]
+
+    return get
+
+
+@pytest.fixture(scope="session", params=BUILDS, ids=[f"{p}-{t}" for p, t in BUILDS])
 def themed(
     request: pytest.FixtureRequest,
     chromium_path: str,
-    tmp_path_factory: pytest.TempPathFactory,
+    profile_python: Callable[[str], tuple[str, Path]],
     _site_factory: Callable[..., Site],
 ) -> tuple[Theme, Site]:
     """The external fixture in one theme, built once per session and served."""
-    theme = THEMES[request.param]
-    out = _build_theme_site(theme, tmp_path_factory.mktemp(f"theme-{request.param}"))
-    return theme, _site_factory(f"theme-{request.param}", FIXTURE, True, out)
+    profile, key = request.param
+    theme = THEMES[key]
+    python, base = profile_python(profile)
+    out = _build_theme_site(python, theme, base, base / key)
+    return theme, _site_factory(f"theme-{profile}-{key}", FIXTURE, True, out)
 
 
 #: pydata-sphinx-theme (and sphinx-book-theme on it) logs this on every page
 #: of a site that leaves its ``default_mode`` option unset; not ours to fix.
-THEME_NOISE = re.compile(r"console error: Got invalid theme mode: \. Resetting")
+#: shibuya loads its fonts from Google's and jsDelivr's servers, which this
+#: closed network refuses; the extension itself asks for nothing off-site.
+THEME_NOISE = re.compile(
+    r"console error: Got invalid theme mode: \. Resetting"
+    r"|request failed: https://(fonts\.googleapis\.com|cdn\.jsdelivr\.net)/"
+    r"|console error: Failed to load resource: net::ERR_NAME_NOT_RESOLVED"
+)
 
 
 @pytest.fixture
@@ -211,6 +295,21 @@ def test_tabs_switch(themed: tuple[Theme, Site], open_page: Callable[..., Any]) 
     assert not own(problems)
 
 
+#: shibuya hides ``[hidden]`` with ``display: none !important`` inside a
+#: cascade layer, and an !important in a layer beats the extension's unlayered
+#: ``.versus-tabpanel[hidden]{display:block!important}``: side by side and in
+#: print the second panel's code is lost.  Known, not yet fixed (versus.css /
+#: versus.js); strict, so the fix turns these tests red until this goes.
+SHIBUYA_HIDDEN = pytest.mark.xfail(
+    strict=True, reason="shibuya's layered [hidden] rule hides a panel"
+)
+
+
+def _mark_known(request: pytest.FixtureRequest, theme: Theme) -> None:
+    if theme.name == "shibuya":
+        request.applymarker(SHIBUYA_HIDDEN)
+
+
 def _side_by_side(page: Page, root: str) -> None:
     """Every panel of the block is visible, in columns, each under its tab.
 
@@ -233,9 +332,12 @@ def _side_by_side(page: Page, root: str) -> None:
 
 
 def test_side_by_side_shows_every_panel(
-    themed: tuple[Theme, Site], open_page: Callable[..., Any]
+    themed: tuple[Theme, Site],
+    open_page: Callable[..., Any],
+    request: pytest.FixtureRequest,
 ) -> None:
     theme, site = themed
+    _mark_known(request, theme)
     page, problems = open_page()
     page.goto(site.url("queries.html"))
     _ready(page)
@@ -255,9 +357,13 @@ def test_side_by_side_shows_every_panel(
 
 @pytest.mark.parametrize("page_name", ["queries.html", "operations.html"])
 def test_print_shows_every_panel_with_its_label(
-    themed: tuple[Theme, Site], open_page: Callable[..., Any], page_name: str
+    themed: tuple[Theme, Site],
+    open_page: Callable[..., Any],
+    page_name: str,
+    request: pytest.FixtureRequest,
 ) -> None:
     theme, site = themed
+    _mark_known(request, theme)
     page, problems = open_page()
     page.goto(site.url(page_name))
     _ready(page)
@@ -367,7 +473,10 @@ def german_site(
 ) -> Site:
     """The external fixture with ``language = "de"`` (default theme)."""
     base = tmp_path_factory.mktemp("theme-de")
-    out = _build_theme_site(THEMES["alabaster"], base, "-D", "language=de")
+    theme = THEMES["alabaster"]
+    out = _build_theme_site(
+        sys.executable, theme, base, base / "html", "-D", "language=de"
+    )
     return _site_factory("theme-de", FIXTURE, True, out)
 
 
@@ -382,4 +491,167 @@ def test_the_toggle_speaks_the_site_language(
     assert toggle.is_visible()
     toggle.click()
     _side_by_side(page, "#create-table")
+    assert not own(problems)
+
+
+# -- Dark mode from the theme's own switch, the chart, wide tables -------------
+
+#: Each setting: the reader's system preference, and the choice stored by the
+#: theme's own switch (None: never touched), and the mode the page must show.
+SETTINGS = {
+    "system-dark": ("dark", None),
+    "switch-dark-on-light-system": ("light", "dark"),
+    "switch-light-on-dark-system": ("dark", "light"),
+}
+
+#: Every colour of the chart's text (matplotlib's text groups) and its bars
+#: (patches) as the page shows them: through the <img>'s CSS filter, drawn on
+#: a canvas with the same filter.
+CHART_INKS_JS = """
+async (img) => {
+  const svg = await (await fetch(img.currentSrc)).text();
+  const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+  const fills = (selector) => {
+    const found = new Set();
+    for (const group of doc.querySelectorAll(selector)) {
+      for (const el of [group, ...group.querySelectorAll("*")]) {
+        const m = (el.getAttribute("style") || "").match(/fill:\\s*(#[0-9a-fA-F]{6})/);
+        if (m) found.add(m[1]);
+      }
+    }
+    return [...found];
+  };
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext("2d", {willReadFrequently: true});
+  ctx.filter = getComputedStyle(img).filter;
+  const shown = (ink) => {
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = ink;
+    ctx.fillRect(0, 0, 1, 1);
+    return [...ctx.getImageData(0, 0, 1, 1).data];
+  };
+  return {
+    text: fills('g[id^="c-text"]').map((ink) => [ink, shown(ink)]),
+    bars: fills('g[id^="c-patch"]').map((ink) => [ink, shown(ink)]),
+    filter: getComputedStyle(img).filter,
+  };
+}
+"""
+
+#: Every versus table that hides something: an element between the table and
+#: its wrapper (the wrapper included) that scrolls sideways, or a cell that
+#: reaches past the wrapper's box.
+HIDDEN_CELLS_JS = """
+() => [...document.querySelectorAll(".versus-table-wrapper")].flatMap((w) => {
+  const table = w.querySelector("table");
+  const box = w.getBoundingClientRect();
+  const name = ((table.caption || {}).textContent || table.id).trim();
+  const problems = [];
+  for (let n = table; n && n !== w.parentElement; n = n.parentElement) {
+    const hides = getComputedStyle(n).overflowX !== "visible";
+    if (hides && n.scrollWidth > n.clientWidth + 1)
+      problems.push(`${n.className} scrolls ${n.scrollWidth} > ${n.clientWidth}`);
+  }
+  for (const cell of table.querySelectorAll("th, td")) {
+    const r = cell.getBoundingClientRect();
+    if (r.width && (r.right > box.right + 1 || r.left < box.left - 1))
+      problems.push(`"${cell.textContent.trim().slice(0, 30)}" outside the box`);
+  }
+  return problems.map((p) => `${name}: ${p}`);
+})
+"""
+
+
+def _apply_setting(theme: Theme, setting: str, open_page: Callable[..., Any]) -> Page:
+    system, stored = SETTINGS[setting]
+    if stored is not None and theme.switch is None:
+        pytest.skip(f"{theme.name} has no dark switch of its own")
+    page, _ = open_page(color_scheme=system, reduced_motion="reduce")
+    if stored is not None:  # what the theme's switch remembers for the reader
+        page.add_init_script(f"localStorage.setItem({theme.switch!r}, {stored!r})")
+    return page
+
+
+def _expected_dark(theme: Theme, setting: str) -> bool:
+    system, stored = SETTINGS[setting]
+    return (stored or system) == "dark" and theme.dark
+
+
+@pytest.mark.parametrize("setting", list(SETTINGS))
+def test_dark_mode_follows_the_theme(
+    themed: tuple[Theme, Site], open_page: Callable[..., Any], setting: str
+) -> None:
+    """The extension is dark exactly when the page is, however it was set."""
+    theme, site = themed
+    page = _apply_setting(theme, setting, open_page)
+    dark = _expected_dark(theme, setting)
+    page.goto(site.url("queries.html"))
+    _ready(page)
+    assert page.evaluate(PAGE_IS_DARK_JS) == dark, f"{theme.name} {setting}: page"
+    block = page.locator("#create-table")
+    ours = block.evaluate("e => getComputedStyle(e).getPropertyValue('--versus-dark')")
+    assert ours.strip() == ("1" if dark else "0"), f"{theme.name} {setting}: {ours}"
+    low = []
+    for tab in block.get_by_role("tab").all():
+        c = tab.evaluate(COLOURS_JS)
+        ratio = contrast(c["text"], c["background"])
+        if ratio < MIN_CONTRAST:
+            low.append(f"{c['label']!r} {ratio:.2f}:1")
+    assert not low, f"{theme.name} {setting}: tab labels below 4.5:1: {low}"
+
+
+@pytest.mark.parametrize("setting", ["system-light", *SETTINGS])
+def test_chart_text_meets_contrast(
+    themed: tuple[Theme, Site],
+    open_page: Callable[..., Any],
+    setting: str,
+    record_property: Callable[[str, object], None],
+) -> None:
+    """Chart text >= 4.5:1 and bars >= 3:1 on the page behind the chart."""
+    theme, site = themed
+    if setting == "system-light":
+        page, _ = open_page(color_scheme="light")
+    else:
+        page = _apply_setting(theme, setting, open_page)
+    page.goto(site.url("performance.html"))
+    images = page.locator("img.versus-chart-image")
+    assert images.count() >= 1
+    worst: list[float] = []
+    for img in images.all():
+        img.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "(img) => img.complete && img.naturalWidth", arg=img.element_handle()
+        )
+        inks = img.evaluate(CHART_INKS_JS)
+        ground = img.evaluate(COLOURS_JS)["background"]
+        assert inks["text"] and inks["bars"], inks
+        for kind, minimum in (("text", MIN_CONTRAST), ("bars", 3.0)):
+            for ink, shown in inks[kind]:
+                ratio = contrast(shown, ground)
+                worst.append(round(ratio, 2))
+                assert ratio >= minimum, (
+                    f"{theme.name} {setting}: chart {kind} {ink} shows as {shown}"
+                    f" (filter {inks['filter']}) on {ground}: {ratio:.2f}:1"
+                )
+    record_property(f"chart-contrast-{theme.name}-{setting}", min(worst))
+
+
+@pytest.mark.parametrize("page_name", ["index.html", "performance.html"])
+def test_no_table_hides_a_cell_at_1280(
+    themed: tuple[Theme, Site], open_page: Callable[..., Any], page_name: str
+) -> None:
+    theme, site = themed
+    page, problems = open_page(viewport={"width": 1280, "height": 900})
+    page.goto(site.url(page_name))
+    page.wait_for_load_state("load")
+    assert page.locator(".versus-table-wrapper").count() >= 2
+    # Tables, not cards: the wide screen shows every table as one.
+    stacked = page.eval_on_selector_all(
+        "table.versus-table tbody tr",
+        "rows => rows.filter(r => getComputedStyle(r).display === 'block').length",
+    )
+    assert stacked == 0, f"{theme.name}: {stacked} rows shown as cards at 1280 px"
+    hidden = page.evaluate(HIDDEN_CELLS_JS)
+    assert not hidden, f"{theme.name} {page_name}: {hidden}"
     assert not own(problems)

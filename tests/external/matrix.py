@@ -188,6 +188,46 @@ def newest_profile() -> Profile:
 
 PROFILES = {"floor": floor_profile, "newest": newest_profile}
 
+#: The themes tests/browser/test_themes.py builds the fixture in (beside
+#: Sphinx's own alabaster), as pyproject.toml names them.
+THEME_PACKAGES = (
+    "furo",
+    "sphinx-rtd-theme",
+    "pydata-sphinx-theme",
+    "sphinx-book-theme",
+    "shibuya",
+)
+
+
+def _declared(name: str) -> Requirement:
+    """*name*'s requirement in any extra or dependency group of pyproject.toml."""
+    data = _pyproject()
+    project = data["project"]
+    assert isinstance(project, dict)
+    lists = [*project.get("optional-dependencies", {}).values()]
+    groups = data.get("dependency-groups", {})
+    assert isinstance(groups, dict)
+    lists += groups.values()
+    for entries in lists:
+        for entry in entries:
+            if isinstance(entry, str) and Requirement(entry).name == name:
+                return Requirement(entry)
+    raise LookupError(f"pyproject.toml declares no {name}")
+
+
+def themes_profile(name: str) -> Profile:
+    """A profile with the themes added: pinned to their declared lower
+    bounds on the floor, their newest releases on the newest profile."""
+    base = PROFILES[name]()
+    if name == "floor":
+        themes = tuple(
+            f"{theme}=={_lower_bound(_declared(theme).specifier)}"
+            for theme in THEME_PACKAGES
+        )
+    else:
+        themes = THEME_PACKAGES
+    return Profile(base.name, base.python, base.pins + themes, expect=base.expect)
+
 
 # -- uv and Pythons ---------------------------------------------------------------
 

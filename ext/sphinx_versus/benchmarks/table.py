@@ -5,10 +5,11 @@ no code of ours; the best value is ``strong`` (with class ``versus-best``) so
 that it stands out in every format, not only where the CSS is loaded, and a
 note under the table says what the bold means.
 
-The table keeps to the figures.  What would repeat or run long goes under it,
-in a block of notes every writer renders: a ``source`` that is the same in
-every row is said once, and notes longer than :data:`NOTE_CELL_MAX`
-characters become numbered notes, each marked in its row by its number.
+The table keeps to the figures, so that it fits a theme's text column.
+What would repeat or run long goes under it, in a block of notes every
+writer renders: a ``source`` that is the same in every row is said once, and
+long notes and sources become numbered notes (:mod:`.notes`), each marked in
+its row by its number; a source several rows share is one note.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sphinx import addnodes
 
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
+from sphinx_versus.benchmarks.notes import plan_notes
 from sphinx_versus.benchmarks.numbers import EM_DASH, in_language
 from sphinx_versus.benchmarks.stats import NBSP
 from sphinx_versus.benchmarks.words import phrase_nodes
@@ -31,7 +33,7 @@ from sphinx_versus.policy.budget import budgeted
 from sphinx_versus.policy.ids import page_id
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from sphinx_versus.benchmarks.compare import Cell, Comparison, Row
     from sphinx_versus.benchmarks.records import Record
@@ -93,8 +95,6 @@ def _source_leads(comparison: Comparison) -> bool:
     return comparison.has_source and len(set(workloads)) < len(workloads)
 
 
-#: A notes cell longer than this turns the notes into numbered notes.
-NOTE_CELL_MAX = 32
 #: The tables a page has, numbered to name their notes' anchors.
 _SERIAL = "versus-benchmark-table"
 
@@ -127,6 +127,15 @@ def _ratio_nodes(cell: Cell) -> list[nodes.Node]:
         pieces = phrase_nodes(cell.ratio)
         return [nodes.inline("", "", *pieces, classes=["versus-spread"])]
     return [nodes.Text(cell.ratio)]
+
+
+def _note_mark(note_id: str) -> nodes.Node:
+    """A note's number as a superscript link to it."""
+    number = note_id.rsplit("-", 1)[1]
+    mark = nodes.reference(
+        number, number, refid=note_id, internal=True, classes=["versus-note-ref"]
+    )
+    return nodes.superscript("", "", mark)
 
 
 class BenchmarkTableDirective(BenchmarkFilesDirective):
@@ -195,9 +204,30 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         systems = comparison.systems
         records = [r.record for r in comparison.rows]
         source = _shared([r.source for r in records]) if comparison.has_source else None
-        numbered = comparison.has_notes and any(
-            len(r.notes) > NOTE_CELL_MAX for r in records
-        )
+        show_source = comparison.has_source and source is None
+        # Each row's source and notes as the reader sees them (a link's
+        # words, not its address): what decides whether they fit the table.
+        source_texts = [r.source for r in records] if show_source else []
+        notes_texts = [r.notes for r in records] if comparison.has_notes else []
+        sources = [
+            self.markup_entry(text, "versus-source", f"{rel}:{r.line} (source): ")
+            for text, r in zip(source_texts, records, strict=False)
+        ]
+        remarks = [
+            self.markup_entry(text, "versus-notes", f"{rel}:{r.line} (notes): ")
+            for text, r in zip(notes_texts, records, strict=False)
+        ]
+        shown = {
+            text: len(entry.astext())
+            for texts, entries in ((source_texts, sources), (notes_texts, remarks))
+            for text, entry in zip(texts, entries, strict=True)
+        }
+        plan = plan_notes(notes_texts, source_texts, width=shown.__getitem__)
+        serial = self.env.new_serialno(_SERIAL)
+
+        def note_id(number: int) -> str:
+            return page_id(self.env.docname, "table", serial, "note", number)
+
         heads = [
             _("Workload"),
             *systems,
@@ -219,14 +249,17 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         # still shows it; otherwise it is a trailing column, or, when every
         # row has the same source, one line under the table.
         lead = _source_leads(comparison)
-        show_source = comparison.has_source and source is None
-        show_notes = comparison.has_notes and not numbered
+        show_notes = comparison.has_notes and not plan.numbers_notes
         if show_source:
+            cited = [str(plan.row_sources.get(i, "")) for i in range(len(records))]
+            texts = [e.astext() for e in sources]
             heads.insert(1 if lead else len(heads), _("Source"))
-            columns.insert(1 if lead else len(columns), [r.source for r in records])
+            columns.insert(
+                1 if lead else len(columns), cited if plan.numbers_sources else texts
+            )
         if show_notes:
             heads.append(_("Notes"))
-            columns.append([r.notes for r in records])
+            columns.append([e.astext() for e in remarks])
         widths = [
             _width(head, cells) for head, cells in zip(heads, columns, strict=True)
         ]
@@ -253,51 +286,49 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         tgroup += nodes.thead("", head_row)
         tbody = nodes.tbody()
         tgroup += tbody
-        serial = self.env.new_serialno(_SERIAL)
-        note_ids: dict[int, str] = {}
-        if numbered:
-            for index, record in enumerate(records):
-                if record.notes.strip():
-                    note_ids[index] = page_id(
-                        self.env.docname, "table", serial, "note", len(note_ids) + 1
-                    )
         for index, row in enumerate(comparison.rows):
+            note = plan.row_notes.get(index)
+            cited_source = plan.row_sources.get(index)
+            source_entry = None
+            if cited_source is not None:
+                source_entry = _entry(
+                    _note_mark(note_id(cited_source)), classes=["versus-source"]
+                )
+            elif sources:
+                source_entry = sources[index]
             tbody += self.build_row(
-                rel, row, comparison, note_ids.get(index), show_source, show_notes
+                row,
+                comparison,
+                None if note is None else note_id(note),
+                source_entry,
+                remarks[index] if show_notes else None,
             )
-        notes = self.notes_block(rel, comparison, source, note_ids)
+        by_kind = {"notes": remarks, "source": sources}
+        cells = {n.number: by_kind[n.kind][n.row] for n in plan.notes}
+        notes = self.notes_block(rel, comparison, source, cells, note_id)
         return table, notes
 
     def build_row(
         self,
-        rel: str,
         row: Row,
         comparison: Comparison,
-        note_id: str | None = None,
-        show_source: bool = True,
-        show_notes: bool = True,
+        note_id: str | None,
+        source_entry: nodes.entry | None,
+        notes_entry: nodes.entry | None,
     ) -> nodes.row:
+        """One workload's row; its source and notes cells come made."""
         record = row.record
         out = nodes.row()
         # The unit and direction once per row, after the workload's name.
         unit = f"({_unit_text(record)})"
         workload: list[nodes.Node] = [nodes.Text(record.workload)]
         if note_id is not None:  # the note's number, right after the name
-            number = note_id.rsplit("-", 1)[1]
-            mark = nodes.reference(
-                number,
-                number,
-                refid=note_id,
-                internal=True,
-                classes=["versus-note-ref"],
-            )
-            workload.append(nodes.superscript("", "", mark))
+            workload.append(_note_mark(note_id))
         workload += [nodes.Text(" "), nodes.inline(unit, unit, classes=["versus-unit"])]
         out += _entry(*workload)
-        source_origin = f"{rel}:{record.line} (source): "
-        lead = show_source and _source_leads(comparison)
-        if lead:
-            out += self.markup_entry(record.source, "versus-source", source_origin)
+        lead = source_entry is not None and _source_leads(comparison)
+        if lead and source_entry is not None:
+            out += source_entry
         for cell in row.cells:
             out += _value_entry(cell)
         for system in comparison.others:
@@ -311,11 +342,10 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
                 )
             else:
                 out += _entry(*_ratio_nodes(ratio_cell), classes=classes)
-        if show_source and not lead:
-            out += self.markup_entry(record.source, "versus-source", source_origin)
-        if comparison.has_notes and show_notes:
-            origin = f"{rel}:{record.line} (notes): "
-            out += self.markup_entry(record.notes, "versus-notes", origin)
+        if source_entry is not None and not lead:
+            out += source_entry
+        if notes_entry is not None:
+            out += notes_entry
         return out
 
     def notes_block(
@@ -323,7 +353,8 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         rel: str,
         comparison: Comparison,
         source: str | None,
-        note_ids: dict[int, str],
+        cells: dict[int, nodes.entry],
+        note_id: Callable[[int], str],
     ) -> list[nodes.Node]:
         """Under the table: what bold means, the one source, the numbered notes."""
         # The CSV's words as written: "--release" in a build note is a flag,
@@ -366,18 +397,17 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
                 classes=["versus-source"],
             )  # fmt: skip
             block.extend(messages)
-        if note_ids:
+        if cells:
             items = nodes.enumerated_list(
                 enumtype="arabic", prefix="", suffix=".", classes=["versus-notes"]
             )
-            for index, note_id in note_ids.items():
-                record = comparison.rows[index].record
-                origin = f"{rel}:{record.line} (notes): "
-                parsed, messages = self.inline(record.notes, origin)
-                paragraph = nodes.paragraph(
-                    record.notes, "", nodes.target("", "", ids=[note_id]), *parsed
-                )
-                self.set_source_info(paragraph)
+            # Each note is the cell it replaces, parsed once, moved here.
+            for number, entry in cells.items():
+                paragraph = entry.next_node(nodes.paragraph)
+                assert paragraph is not None
+                messages = [c for c in entry.children if c is not paragraph]
+                entry.clear()
+                paragraph.insert(0, nodes.target("", "", ids=[note_id(number)]))
                 items += nodes.list_item("", paragraph, *messages)
             block += items
         return [block] if len(block) else []
