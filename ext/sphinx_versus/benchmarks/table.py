@@ -20,12 +20,17 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_versus.benchmarks.cells import (
+    cell_entry,
+    column_width,
+    figure_entry,
+    note_mark,
+    ratio_nodes,
+)
 from sphinx_versus.benchmarks.compare import better_phrase
 from sphinx_versus.benchmarks.directive import BenchmarkFilesDirective
 from sphinx_versus.benchmarks.notes import plan_notes
 from sphinx_versus.benchmarks.numbers import EM_DASH, in_language
-from sphinx_versus.benchmarks.stats import NBSP
-from sphinx_versus.benchmarks.words import phrase_nodes
 from sphinx_versus.doctree import TABLE_CLASS, TABLE_STACKABLE_CLASS
 from sphinx_versus.limits import cells_problem
 from sphinx_versus.locale import _
@@ -33,50 +38,10 @@ from sphinx_versus.policy.budget import budgeted
 from sphinx_versus.policy.ids import page_id
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from sphinx_versus.benchmarks.compare import Cell, Comparison, Row
     from sphinx_versus.benchmarks.records import Record
-
-
-def _entry(
-    *children: nodes.Node,
-    classes: list[str] | None = None,
-    messages: Sequence[nodes.Node] = (),
-) -> nodes.entry:
-    entry = nodes.entry(classes=classes or [])
-    entry += nodes.paragraph("", "", *children)
-    entry.extend(messages)
-    return entry
-
-
-def _value_entry(cell: Cell) -> nodes.entry:
-    if cell.value is None:
-        return _entry(
-            nodes.inline(EM_DASH, EM_DASH, classes=["versus-no-data"]),
-            classes=["versus-num"],
-        )
-    # "27.6K (24.7K–29.2K)", "2.1 ± 0.1": the figure and its spread each stay
-    # whole, but a narrow column may put the spread on a line of its own.
-    figure, _space, spread = cell.text.partition(" ")
-    pieces: list[nodes.Node] = [nodes.Text(cell.text)]
-    if spread:
-        pieces = [
-            nodes.inline(figure, figure, classes=["versus-figure"]),
-            nodes.Text(" "),
-            nodes.inline(spread, spread, classes=["versus-figure"]),
-        ]
-    # One element for the value, so that a card's label and value are a pair.
-    wraps = ["versus-spread"] if spread else []
-    if cell.best:
-        value: nodes.Node = nodes.strong(
-            "", "", *pieces, classes=["versus-best", *wraps]
-        )
-    elif spread:
-        value = nodes.inline("", "", *pieces, classes=wraps)
-    else:
-        value = pieces[0]
-    return _entry(value, classes=["versus-num"])
 
 
 def _shown(cell: Cell) -> str:
@@ -105,37 +70,6 @@ def _shared(texts: list[str]) -> str | None:
     if len(distinct) == 1 and texts[0].strip():
         return texts[0]
     return None
-
-
-def _width(head: str, cells: list[str]) -> int:
-    """Relative width from the text; the text writer uses it as characters.
-
-    A cell with no-break spaces (a ratio with its interval) gets its whole
-    length: the text writer would otherwise wrap it at those spaces.
-    """
-    glued = [len(c) for c in cells if NBSP in c]
-    return max(min(30, max(len(head), *(len(c) for c in cells), 1)), *glued, 1)
-
-
-def _ratio_nodes(cell: Cell) -> list[nodes.Node]:
-    """A phrase from an interval as its glued pieces, which may go on two
-    lines between them; a plain ratio ("1.4× faster") as before (a narrow
-    PDF column may still need its one break)."""
-    if cell.verdict is not None:
-        # The cell is a number column (kept on one line); like a figure with
-        # its spread, the phrase may break between its pieces, never inside.
-        pieces = phrase_nodes(cell.ratio)
-        return [nodes.inline("", "", *pieces, classes=["versus-spread"])]
-    return [nodes.Text(cell.ratio)]
-
-
-def _note_mark(note_id: str) -> nodes.Node:
-    """A note's number as a superscript link to it."""
-    number = note_id.rsplit("-", 1)[1]
-    mark = nodes.reference(
-        number, number, refid=note_id, internal=True, classes=["versus-note-ref"]
-    )
-    return nodes.superscript("", "", mark)
 
 
 class BenchmarkTableDirective(BenchmarkFilesDirective):
@@ -261,7 +195,8 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
             heads.append(_("Notes"))
             columns.append([e.astext() for e in remarks])
         widths = [
-            _width(head, cells) for head, cells in zip(heads, columns, strict=True)
+            column_width(head, cells)
+            for head, cells in zip(heads, columns, strict=True)
         ]
 
         table = nodes.table(
@@ -282,7 +217,7 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         figures = len(systems) + len(others)
         for index, text in enumerate(heads):
             classes = ["versus-num"] if first <= index < first + figures else []
-            head_row += _entry(nodes.Text(text), classes=classes)
+            head_row += cell_entry(nodes.Text(text), classes=classes)
         tgroup += nodes.thead("", head_row)
         tbody = nodes.tbody()
         tgroup += tbody
@@ -291,8 +226,8 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
             cited_source = plan.row_sources.get(index)
             source_entry = None
             if cited_source is not None:
-                source_entry = _entry(
-                    _note_mark(note_id(cited_source)), classes=["versus-source"]
+                source_entry = cell_entry(
+                    note_mark(note_id(cited_source)), classes=["versus-source"]
                 )
             elif sources:
                 source_entry = sources[index]
@@ -323,25 +258,25 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         unit = f"({_unit_text(record)})"
         workload: list[nodes.Node] = [nodes.Text(record.workload)]
         if note_id is not None:  # the note's number, right after the name
-            workload.append(_note_mark(note_id))
+            workload.append(note_mark(note_id))
         workload += [nodes.Text(" "), nodes.inline(unit, unit, classes=["versus-unit"])]
-        out += _entry(*workload)
+        out += cell_entry(*workload)
         lead = source_entry is not None and _source_leads(comparison)
         if lead and source_entry is not None:
             out += source_entry
         for cell in row.cells:
-            out += _value_entry(cell)
+            out += figure_entry(cell)
         for system in comparison.others:
             ratio_cell = row.cell(system)
             ratio = ratio_cell.ratio
             classes = ["versus-num", "versus-ratio"]
             if ratio == EM_DASH:
-                out += _entry(
+                out += cell_entry(
                     nodes.inline(ratio, ratio, classes=["versus-no-data"]),
                     classes=classes,
                 )
             else:
-                out += _entry(*_ratio_nodes(ratio_cell), classes=classes)
+                out += cell_entry(*ratio_nodes(ratio_cell), classes=classes)
         if source_entry is not None and not lead:
             out += source_entry
         if notes_entry is not None:
@@ -427,9 +362,9 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
     def markup_entry(self, text: str, kind: str, origin: str) -> nodes.entry:
         """Source and notes cells are inline markup (links work), never raw."""
         if not text:
-            return _entry(classes=[kind])
+            return cell_entry(classes=[kind])
         parsed, messages = self.inline(text, origin)
-        entry = _entry(*parsed, classes=[kind], messages=messages)
+        entry = cell_entry(*parsed, classes=[kind], messages=messages)
         entry["support_smartquotes"] = False  # data: see notes_block
         # Writer's prose: with its text and source, the gettext builder
         # extracts it and a translated build replaces it, like any paragraph.
