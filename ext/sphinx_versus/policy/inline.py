@@ -127,7 +127,9 @@ def _is_math(node: Node) -> bool:
 
 
 def _image_problem(uri: str, directive: SphinxDirective, from_data: bool) -> str | None:
-    if paths.is_remote("image", uri):
+    # "x:/a.png" is a local path to Sphinx but a URL to the browser, and a
+    # missing file is written as given: the scheme decides, as for a link.
+    if paths.is_remote("image", uri) or url_scheme(uri) is not None:
         if url_scheme(uri) in SAFE_IMAGE_SCHEMES:
             return None
         return (
@@ -140,7 +142,7 @@ def _image_problem(uri: str, directive: SphinxDirective, from_data: bool) -> str
 def _download_problem(
     given: str, directive: SphinxDirective, from_data: bool
 ) -> str | None:
-    if paths.is_remote("download", given):
+    if paths.is_remote("download", given) or url_scheme(given) is not None:
         # Sphinx links such a target as written: javascript://%0a... would run.
         if url_scheme(given) in SAFE_SCHEMES:
             return None

@@ -18,6 +18,10 @@ def _without(monkeypatch: pytest.MonkeyPatch, *packages: str) -> None:
     for name in [*sys.modules, *packages]:
         if name.split(".")[0] in packages:
             monkeypatch.setitem(sys.modules, name, None)
+    # A subcommand another test already ran holds its imports: read it again.
+    for name in list(sys.modules):
+        if name.startswith(("sphinx_versus.cli.check", "sphinx_versus.cli.mdx")):
+            monkeypatch.delitem(sys.modules, name)
 
 
 @pytest.mark.parametrize(
