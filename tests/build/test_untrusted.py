@@ -613,3 +613,23 @@ def test_content_in_a_benchmark_directive_is_reported_not_fatal(build_site):
         "shown; move it after the directive [versus.benchmark]"
     ]
     assert "versus-chart-image" in built.read("index.html")
+
+
+@pytest.mark.parametrize("cell", ["![pic](x:/secret.txt)", "{download}`x:/secret.txt`"])
+def test_a_path_a_browser_reads_as_a_url_is_text(build_site, cell):
+    """Found by the fuzz test: Sphinx took ``x:/secret.txt`` for a missing local
+    file and wrote it as given, which a browser reads as an ``x:`` URL."""
+    built = build_site(
+        {
+            "index.md": "# T\n\n```{comparison-table}\n:file: f.csv\n```\n",
+            "f.csv": f'A,B\nx,"{cell}"\n',
+        },
+        conf="versus_data_file_assets = True\n",
+        warnings_ok=True,
+    )
+    html = built.read("index.html")
+    assert live_markup(html, images=True) == []
+    shown = BeautifulSoup(html, "html.parser").find("tbody").get_text()
+    assert ("pic" if cell.startswith("!") else "x:/secret.txt") in shown
+    (reported,) = located(built.warnings)
+    assert "'x:/secret.txt' is shown as its text" in reported
