@@ -295,21 +295,6 @@ def test_tabs_switch(themed: tuple[Theme, Site], open_page: Callable[..., Any]) 
     assert not own(problems)
 
 
-#: shibuya hides ``[hidden]`` with ``display: none !important`` inside a
-#: cascade layer, and an !important in a layer beats the extension's unlayered
-#: ``.versus-tabpanel[hidden]{display:block!important}``: side by side and in
-#: print the second panel's code is lost.  Known, not yet fixed (versus.css /
-#: versus.js); strict, so the fix turns these tests red until this goes.
-SHIBUYA_HIDDEN = pytest.mark.xfail(
-    strict=True, reason="shibuya's layered [hidden] rule hides a panel"
-)
-
-
-def _mark_known(request: pytest.FixtureRequest, theme: Theme) -> None:
-    if theme.name == "shibuya":
-        request.applymarker(SHIBUYA_HIDDEN)
-
-
 def _side_by_side(page: Page, root: str) -> None:
     """Every panel of the block is visible, in columns, each under its tab.
 
@@ -334,10 +319,8 @@ def _side_by_side(page: Page, root: str) -> None:
 def test_side_by_side_shows_every_panel(
     themed: tuple[Theme, Site],
     open_page: Callable[..., Any],
-    request: pytest.FixtureRequest,
 ) -> None:
     theme, site = themed
-    _mark_known(request, theme)
     page, problems = open_page()
     page.goto(site.url("queries.html"))
     _ready(page)
@@ -360,10 +343,8 @@ def test_print_shows_every_panel_with_its_label(
     themed: tuple[Theme, Site],
     open_page: Callable[..., Any],
     page_name: str,
-    request: pytest.FixtureRequest,
 ) -> None:
     theme, site = themed
-    _mark_known(request, theme)
     page, problems = open_page()
     page.goto(site.url(page_name))
     _ready(page)

@@ -263,6 +263,11 @@ def visit_tabpanel(self: HTML5Translator, node: nodes.Element) -> None:
         "tabindex": "0",
         "data-versus-sync": node["sync"],
         "data-versus-columns": str(node.get("columns", 0)),
+        # Every panel keeps its box (a hidden one is only invisible, so
+        # nothing moves when a tab is chosen). Inline, because a theme's
+        # [hidden]{display:none!important} inside a cascade layer (shibuya)
+        # beats any unlayered stylesheet rule; an element's own style wins.
+        "style": "display:block!important",
     }
     if not node["shown"]:
         attributes["hidden"] = "hidden"  # the :default: tab, else the first
