@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 #: Bump when what the extension stores in the environment changes shape, so
 #: Sphinx re-reads every page instead of unpickling stale data.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -194,7 +194,9 @@ def _draw(spec: dict[str, Any], ink: str, variant: Variant) -> Any:
         if variant.labels_above and bar["place"] != "beside":
             continue
         # Right of the bar, and right of the 1× line a short bar stops before.
-        ax.text(max(end, scale.origin), y, bar["ratio"], transform=ratio_at,
+        ratios = spec.get("values", "ratio") == "ratio"
+        ax.text(max(end, 1.0 if ratios else scale.origin), y, bar["ratio"],
+                transform=ratio_at,
                 ha="left", va="center", color=ink)  # fmt: skip
     ax.barh(ys, widths, left=scale.origin, height=bar_h, color=fills, zorder=2)
     # Rows touch in the wide layout (one unbroken line); in the narrow one a
