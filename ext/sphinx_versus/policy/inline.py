@@ -127,9 +127,7 @@ def _is_math(node: Node) -> bool:
 
 
 def _image_problem(uri: str, directive: SphinxDirective, from_data: bool) -> str | None:
-    # "x:/a.png" is a local path to Sphinx but a URL to the browser, and a
-    # missing file is written as given: the scheme decides, as for a link.
-    if paths.is_remote("image", uri) or url_scheme(uri) is not None:
+    if paths.is_remote("image", uri):
         if url_scheme(uri) in SAFE_IMAGE_SCHEMES:
             return None
         return (
@@ -142,7 +140,7 @@ def _image_problem(uri: str, directive: SphinxDirective, from_data: bool) -> str
 def _download_problem(
     given: str, directive: SphinxDirective, from_data: bool
 ) -> str | None:
-    if paths.is_remote("download", given) or url_scheme(given) is not None:
+    if paths.is_remote("download", given):
         # Sphinx links such a target as written: javascript://%0a... would run.
         if url_scheme(given) in SAFE_SCHEMES:
             return None
@@ -168,6 +166,14 @@ def _local_file_problem(
         paths.resolve(directive.env, given, f"{what}s")
     except paths.PathError as exc:
         return f"the {what} is shown as its text: {exc}"
+    if url_scheme(given) is not None:
+        # "x:/a.png", "http:x/../a.png": a file path to Sphinx (no "://"), which
+        # writes a missing one as given, and an address to the browser.
+        return (
+            f"the {what} of {given!r} is shown as its text: Sphinx would read "
+            "it as a file and a browser as an address; write a path without "
+            "a colon, or a full address with ://"
+        )
     return None
 
 
