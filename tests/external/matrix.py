@@ -420,7 +420,8 @@ def run_profile(
         return ProfileResult(profile, "-", {}, "-", 0.0, [], [str(err)])
     setup_seconds = time.perf_counter() - start
     info = subprocess.run(
-        [str(vpython), "-P", "-c", _VERSIONS_SCRIPT, *REPORTED],
+        # Every package the profile pins, so a new dependency's floor is checked.
+        [str(vpython), "-P", "-c", _VERSIONS_SCRIPT, *{*REPORTED, *profile.expect}],
         capture_output=True,
         text=True,
         cwd=workdir,

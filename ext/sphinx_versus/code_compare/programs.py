@@ -354,4 +354,6 @@ class ProgramListingsTransform(SphinxPostTransform):
             anchor = nodes.target("", "", ids=node["ids"])
             block = nodes.container("", anchor, paragraph, classes=[PROGRAMS_CLASS])
             block.extend(c for c in node.children if c not in downloads)
-            node.replace_self(block)
+            # parent.replace, not replace_self: that copies the ids onto the
+            # container too, and epub's XHTML then has each id twice.
+            node.parent.replace(node, block)
