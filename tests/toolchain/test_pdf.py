@@ -47,6 +47,7 @@ from sphinx_versus.benchmarks.numbers import (
     normalise_unit,
     parse_value,
 )
+from sphinx_versus.benchmarks.stats import no_difference, spreads_overlap
 from sphinx_versus.config import DEFAULT_LANGUAGES
 from sphinx_versus.doctree import CODE_COMPARE_BLOCK_CLASS as BLOCK_CLASS
 from tests import rtd
@@ -687,11 +688,15 @@ def _benchmark_rows() -> list[list[str]]:
             # A row with a ratio interval says its word from the interval
             # (tests/toolchain/test_ratio_pdf.py reads those back); the others
             # compare their figures.
+            # Figures whose measured spreads overlap are within the noise:
+            # the words say so instead of a ratio.
             ratios = (
                 []
                 if (record.get("ratio") or "").strip()
                 else [
-                    compare_values(values[0], value, unit, better)[1]
+                    no_difference()
+                    if spreads_overlap(values[0], value)
+                    else compare_values(values[0], value, unit, better)[1]
                     for value in values[1:]
                 ]
             )
