@@ -125,9 +125,26 @@ class BenchmarkTableDirective(BenchmarkFilesDirective):
         if share < 0.3:  # many systems: let every column wrap
             numeric, share = [False] * len(widths), 1.0
         text_total = sum(w for w, n in zip(widths, numeric, strict=True) if not n)
-        return "".join(
-            "r" if n else rf"\X{{{round(w / text_total * share * 1000)}}}{{1000}}"
+        shares = [
+            0.0 if n else w / text_total * share
             for w, n in zip(widths, numeric, strict=True)
+        ]
+        # A narrow column (a source cited by its number) still fits its
+        # heading: ~55pt of the line, taken from the wider columns.
+        floor = min(55 / 450, share / max(1, numeric.count(False)))
+        short = [i for i, f in enumerate(shares) if not numeric[i] and f < floor]
+        if short:
+            rest = sum(
+                f for i, f in enumerate(shares) if not numeric[i] and i not in short
+            )
+            scale = (share - floor * len(short)) / rest if rest else 0.0
+            shares = [
+                f if numeric[i] else floor if i in short else f * scale
+                for i, f in enumerate(shares)
+            ]
+        return "".join(
+            "r" if n else rf"\X{{{round(f * 1000)}}}{{1000}}"
+            for f, n in zip(shares, numeric, strict=True)
         )
 
     def build_table(
