@@ -23,13 +23,12 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_versus.code_compare.choice import CHOICE_OPTIONS, group_of, mark_default
+from sphinx_versus.code_compare.choice import group_of, mark_default
 from sphinx_versus.code_compare.directive import (
     CodeCompareDirective,
     unique_sync_keys,
 )
 from sphinx_versus.code_compare.languages import LANGUAGE_GROUP, key_for, sync_key
-from sphinx_versus.config import CODE_LAYOUTS
 from sphinx_versus.doctree import CODE_COMPARE_BLOCK_CLASS, CODE_COMPARE_CLASS
 from sphinx_versus.markup import parse_inline
 from sphinx_versus.options import check_options, lenient_spec
@@ -84,16 +83,9 @@ class CompareTabDirective(SphinxDirective):
 
 
 class CompareTabsDirective(CodeCompareDirective):
-    """Two or more compare-tab directives shown as tabs, labelled sections elsewhere."""
+    """Two or more compare-tab directives shown as tabs, labelled sections elsewhere.
 
-    option_spec: ClassVar[OptionSpec] = lenient_spec(
-        {
-            "layout": lambda arg: directives.choice(arg, CODE_LAYOUTS),
-            "class": directives.class_option,
-            "name": directives.unchanged,
-            **CHOICE_OPTIONS,
-        }
-    )
+    Its options are code-compare's (inherited)."""
 
     @budgeted("code_compare")
     def run(self) -> list[Node]:
